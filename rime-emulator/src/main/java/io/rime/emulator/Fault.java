@@ -1,0 +1,343 @@
+package io.rime.emulator;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A fault that the emulator injects into the requests that match a method and a path pattern.
+ * Immutable: each method returns a new fault.
+ *
+ * <pre>{@code
+ * emulator.faults().add(Fault.on("POST", "/v1/stress-tests/*").status(503).times(2));
+ * emulator.faults().add(Fault.on("*", "/v1/**").latency(Duration.ofSeconds(3)).rate(0.1));
+ * }</pre>
+ *
+ * <p>A path pattern is matched against the raw request path: {@code *} stands for one path
+ * segment, {@code **} for any number of segments. A fault does one thing; when several faults
+ * match a request, every matching {@link #latency(Duration) latency} fault adds its delay and the
+ * first other matching fault that fires decides the outcome.
+ */
+public final class Fault {
+
+	private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+
+	/**
+	 * What a fault does to a request.
+	 */
+	public enum Kind {
+
+		/** Answers with an HTTP error and an RpcStatus body, without handling the request. */
+		STATUS,
+
+		/** Delays the request, then handles it normally. */
+		LATENCY,
+
+		/** Closes the connection without a response, without handling the request. */
+		CLOSE_CONNECTION,
+
+		/** Handles the request, then sends the headers and only half of the body. */
+		CUT_BODY,
+
+		/** Handles the request (its changes happen), then closes the connection without a response. */
+		APPLY_THEN_FAIL
+
+	}
+
+	private final String method;
+
+	private final String pathPattern;
+
+	private final Pattern pathRegex;
+
+	private final @Nullable Kind kind;
+
+	private final int status;
+
+	private final Duration retryAfter;
+
+	private final Duration latency;
+
+	private final double rate;
+
+	private final int times;
+
+	private Fault(String method, String pathPattern, @Nullable Kind kind, int status, Duration retryAfter,
+			Duration latency, double rate, int times) {
+		this.method = method;
+		this.pathPattern = pathPattern;
+		this.pathRegex = compile(pathPattern);
+		this.kind = kind;
+		this.status = status;
+		this.retryAfter = retryAfter;
+		this.latency = latency;
+		this.rate = rate;
+		this.times = times;
+	}
+
+	/**
+	 * Starts a fault for the requests with the given method and path pattern.
+	 * @param method an HTTP method, or {@code *} for any
+	 * @param pathPattern a path such as {@code /v1/jobs/*} or {@code /v1/**}
+	 * @return a fault that still needs its kind
+	 */
+	public static Fault on(String method, String pathPattern) {
+		if (method == null || method.isBlank()) {
+			throw new IllegalArgumentException("Fault method must be an HTTP method or '*', but was '" + method + "'");
+		}
+		if (pathPattern == null || !pathPattern.startsWith("/")) {
+			throw new IllegalArgumentException(
+					"Fault path pattern must start with '/', such as '/v1/**', but was '" + pathPattern + "'");
+		}
+		return new Fault(method.toUpperCase(Locale.ROOT), pathPattern, null, 0, DEFAULT_RETRY_AFTER, Duration.ZERO,
+				1.0, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Answers with the given HTTP status and a matching RpcStatus body; 429 and 503 carry a
+	 * {@code Retry-After} header.
+	 * @param httpStatus an HTTP status from 400 to 599
+	 * @return the new fault
+	 */
+	public Fault status(int httpStatus) {
+		if (httpStatus < 400 || httpStatus > 599) {
+			throw new IllegalArgumentException("Fault status must be from 400 to 599, but was " + httpStatus);
+		}
+		return new Fault(this.method, this.pathPattern, Kind.STATUS, httpStatus, this.retryAfter, this.latency,
+				this.rate, this.times);
+	}
+
+	/**
+	 * Sets the {@code Retry-After} value sent with 429 and 503 answers (default one second).
+	 * @param retryAfter a whole number of seconds, zero or more
+	 * @return the new fault
+	 */
+	public Fault retryAfter(Duration retryAfter) {
+		if (retryAfter == null || retryAfter.isNegative()) {
+			throw new IllegalArgumentException("Fault retryAfter must be zero or positive, but was " + retryAfter);
+		}
+		return new Fault(this.method, this.pathPattern, this.kind, this.status, retryAfter, this.latency, this.rate,
+				this.times);
+	}
+
+	/**
+	 * Delays matching requests by the given time before handling them.
+	 * @param delay the added latency
+	 * @return the new fault
+	 */
+	public Fault latency(Duration delay) {
+		if (delay == null || delay.isNegative()) {
+			throw new IllegalArgumentException("Fault latency must be zero or positive, but was " + delay);
+		}
+		return new Fault(this.method, this.pathPattern, Kind.LATENCY, 0, this.retryAfter, delay, this.rate,
+				this.times);
+	}
+
+	/**
+	 * Closes the connection without any response; the request is not handled.
+	 * @return the new fault
+	 */
+	public Fault closeConnection() {
+		return withKind(Kind.CLOSE_CONNECTION);
+	}
+
+	/**
+	 * Handles the request, then sends its headers and half of its body and closes the connection.
+	 * @return the new fault
+	 */
+	public Fault cutBody() {
+		return withKind(Kind.CUT_BODY);
+	}
+
+	/**
+	 * Handles the request, so that what it changes is changed, then closes the connection without
+	 * a response: the case that makes naive retries create duplicates.
+	 * @return the new fault
+	 */
+	public Fault applyThenFail() {
+		return withKind(Kind.APPLY_THEN_FAIL);
+	}
+
+	/**
+	 * Sets the share of matching requests that the fault hits (default 1: all of them).
+	 * @param probability from 0 to 1
+	 * @return the new fault
+	 */
+	public Fault rate(double probability) {
+		if (!(probability >= 0 && probability <= 1)) {
+			throw new IllegalArgumentException("Fault rate must be from 0 to 1, but was " + probability);
+		}
+		return new Fault(this.method, this.pathPattern, this.kind, this.status, this.retryAfter, this.latency,
+				probability, this.times);
+	}
+
+	/**
+	 * Limits how many times the fault fires (default: no limit).
+	 * @param count one or more
+	 * @return the new fault
+	 */
+	public Fault times(int count) {
+		if (count < 1) {
+			throw new IllegalArgumentException("Fault times must be 1 or more, but was " + count);
+		}
+		return new Fault(this.method, this.pathPattern, this.kind, this.status, this.retryAfter, this.latency,
+				this.rate, count);
+	}
+
+	private Fault withKind(Kind kind) {
+		return new Fault(this.method, this.pathPattern, kind, 0, this.retryAfter, this.latency, this.rate, this.times);
+	}
+
+	/**
+	 * Parses the standalone flag form {@code METHOD PATH=KIND[:ARG][,rate=R][,times=N]}, for
+	 * example {@code POST /v1/stress-tests/*=status:503,rate=0.2},
+	 * {@code * /v1/**=latency:2s}, {@code GET /v1/jobs/*=close}, {@code GET /v1/test-cases=cut-body}
+	 * or {@code POST /v1/projects=apply-then-fail}.
+	 * @param spec the flag value
+	 * @return the fault
+	 */
+	public static Fault parse(String spec) {
+		int space = spec.indexOf(' ');
+		int equals = spec.indexOf('=', Math.max(space, 0));
+		if (space < 1 || equals < 0) {
+			throw new IllegalArgumentException("Fault '" + spec
+					+ "' must look like 'METHOD /path=KIND[:ARG][,rate=R][,times=N]', e.g. 'GET /v1/jobs/*=status:503'");
+		}
+		Fault fault = on(spec.substring(0, space).trim(), spec.substring(space + 1, equals).trim());
+		String[] parts = spec.substring(equals + 1).split(",");
+		fault = fault.withKindSpec(parts[0].trim(), spec);
+		for (int i = 1; i < parts.length; i++) {
+			String[] option = parts[i].trim().split("=", 2);
+			String value = (option.length == 2) ? option[1].trim() : "";
+			try {
+				fault = switch (option[0].trim()) {
+					case "rate" -> fault.rate(Double.parseDouble(value));
+					case "times" -> fault.times(Integer.parseInt(value));
+					case "retry-after" -> fault.retryAfter(parseDuration(value));
+					default -> throw new IllegalArgumentException("Fault '" + spec + "' has an unknown option '"
+							+ parts[i].trim() + "'; expected rate=, times= or retry-after=");
+				};
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("Fault '" + spec + "' has a bad number in '" + parts[i].trim() + "'");
+			}
+		}
+		return fault;
+	}
+
+	private Fault withKindSpec(String kindSpec, String spec) {
+		String[] kindAndArg = kindSpec.split(":", 2);
+		String arg = (kindAndArg.length == 2) ? kindAndArg[1] : "";
+		try {
+			return switch (kindAndArg[0]) {
+				case "status" -> status(Integer.parseInt(arg));
+				case "latency" -> latency(parseDuration(arg));
+				case "close" -> closeConnection();
+				case "cut-body" -> cutBody();
+				case "apply-then-fail" -> applyThenFail();
+				default -> throw new IllegalArgumentException("Fault '" + spec + "' has an unknown kind '" + kindSpec
+						+ "'; expected status:CODE, latency:DURATION, close, cut-body or apply-then-fail");
+			};
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("Fault '" + spec + "' needs a number in '" + kindSpec + "'");
+		}
+	}
+
+	static Duration parseDuration(String text) {
+		String value = text.trim().toLowerCase(Locale.ROOT);
+		if (value.endsWith("ms")) {
+			return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+		}
+		if (value.endsWith("s")) {
+			return Duration.ofMillis(Math.round(Double.parseDouble(value.substring(0, value.length() - 1)) * 1000));
+		}
+		throw new NumberFormatException("'" + text + "' is not a duration such as 500ms or 2s");
+	}
+
+	private static Pattern compile(String pathPattern) {
+		StringBuilder regex = new StringBuilder();
+		for (String part : pathPattern.split("(?=/)")) {
+			String segment = part.substring(1);
+			if (segment.equals("**")) {
+				regex.append("(/.*)?");
+			}
+			else if (segment.equals("*")) {
+				regex.append("/[^/]+");
+			}
+			else {
+				regex.append(Pattern.quote(part));
+			}
+		}
+		return Pattern.compile(regex.toString());
+	}
+
+	/**
+	 * Returns whether this fault applies to a request.
+	 * @param requestMethod the request's method
+	 * @param rawPath the request's raw path
+	 * @return whether it matches
+	 */
+	public boolean matches(String requestMethod, String rawPath) {
+		return (this.method.equals("*") || this.method.equals(requestMethod)) && this.pathRegex.matcher(rawPath).matches();
+	}
+
+	/**
+	 * Returns what this fault does.
+	 * @return the kind, or {@code null} while none was chosen
+	 */
+	public @Nullable Kind kind() {
+		return this.kind;
+	}
+
+	/**
+	 * Returns the HTTP status of a {@link Kind#STATUS} fault.
+	 * @return the status
+	 */
+	public int httpStatus() {
+		return this.status;
+	}
+
+	/**
+	 * Returns the {@code Retry-After} value of 429 and 503 answers.
+	 * @return the delay
+	 */
+	public Duration retryAfter() {
+		return this.retryAfter;
+	}
+
+	/**
+	 * Returns the delay of a {@link Kind#LATENCY} fault.
+	 * @return the delay
+	 */
+	public Duration latency() {
+		return this.latency;
+	}
+
+	/**
+	 * Returns the share of matching requests that the fault hits.
+	 * @return from 0 to 1
+	 */
+	public double rate() {
+		return this.rate;
+	}
+
+	/**
+	 * Returns how many times the fault may fire at most.
+	 * @return the limit
+	 */
+	public int times() {
+		return this.times;
+	}
+
+	@Override
+	public String toString() {
+		return this.method + " " + this.pathPattern + "=" + this.kind
+				+ ((this.kind == Kind.STATUS) ? ":" + this.status : "")
+				+ ((this.kind == Kind.LATENCY) ? ":" + this.latency.toMillis() + "ms" : "") + ",rate=" + this.rate
+				+ ((this.times != Integer.MAX_VALUE) ? ",times=" + this.times : "");
+	}
+
+}

@@ -1,0 +1,152 @@
+package io.rime.emulator.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Registered datasets and models (REST v1 section 3a). Each registration starts a validation
+ * job; a local CSV dataset is read, so its header gives the features of the stress tests that use
+ * it and its label column must exist.
+ */
+final class Registry {
+
+	private static final List<String> CONNECTION_KINDS = List.of("dataFile", "dataLoading", "dataCollector",
+			"databricks", "huggingFace");
+
+	private final Projects projects;
+
+	private final Jobs jobs;
+
+	private final Map<String, Dataset> datasets = new ConcurrentHashMap<>();
+
+	private final Map<String, Model> models = new ConcurrentHashMap<>();
+
+	private final Map<String, String> names = new ConcurrentHashMap<>();
+
+	Registry(Projects projects, Jobs jobs) {
+		this.projects = projects;
+		this.jobs = jobs;
+	}
+
+	ApiResponse registerDataset(ApiRequest request) {
+		String projectId = this.projects.require(request.pathVariable("projectId")).id();
+		JsonNode body = request.jsonBody();
+		String name = Fields.requireString(body, "name", "name");
+		JsonNode dataInfo = Fields.requireObject(body, "dataInfo", "dataInfo");
+		JsonNode connection = Fields.requireObject(dataInfo, "connectionInfo", "dataInfo.connectionInfo");
+		String path = dataPath(connection);
+		JsonNode dataParams = Fields.optionalObject(dataInfo, "dataParams", "dataInfo.dataParams");
+		String labelCol = (dataParams != null)
+				? Fields.optionalString(dataParams, "labelCol", "dataInfo.dataParams.labelCol") : null;
+		if (dataParams != null) {
+			Fields.optionalInt64(dataParams, "nrows", "dataInfo.dataParams.nrows");
+		}
+		reserveName(projectId, "dataset", name);
+		DataFile.Inspection inspection = DataFile.inspect(path, labelCol);
+		Job validation = this.jobs.startValidation(projectId, inspection.problem());
+		String datasetId = UUID.randomUUID().toString();
+		this.datasets.put(datasetId, new Dataset(datasetId, projectId, inspection.features(), validation));
+		ObjectNode response = Json.object().put("datasetId", datasetId);
+		response.set("registryValidationJobId", Json.id(validation.id()));
+		return ApiResponse.ok(response);
+	}
+
+	ApiResponse registerModel(ApiRequest request) {
+		String projectId = this.projects.require(request.pathVariable("projectId")).id();
+		JsonNode body = request.jsonBody();
+		String name = Fields.requireString(body, "name", "name");
+		JsonNode modelInfo = Fields.requireObject(body, "modelInfo", "modelInfo");
+		JsonNode modelPath = Fields.optionalObject(modelInfo, "modelPath", "modelInfo.modelPath");
+		JsonNode huggingFace = Fields.optionalObject(modelInfo, "huggingFace", "modelInfo.huggingFace");
+		String problem = null;
+		if (modelPath != null) {
+			String path = Fields.requireString(modelPath, "path", "modelInfo.modelPath.path");
+			problem = DataFile.missingLocalFile(path, "model file");
+		}
+		else if (huggingFace != null) {
+			Fields.requireString(huggingFace, "modelUri", "modelInfo.huggingFace.modelUri");
+		}
+		else {
+			throw ApiError.invalid("modelInfo must set one of modelPath or huggingFace");
+		}
+		reserveName(projectId, "model", name);
+		Job validation = this.jobs.startValidation(projectId, problem);
+		String modelId = UUID.randomUUID().toString();
+		this.models.put(modelId, new Model(modelId, projectId, validation));
+		ObjectNode response = Json.object();
+		response.set("modelId", Json.id(modelId));
+		response.set("registryValidationJobId", Json.id(validation.id()));
+		return ApiResponse.ok(response);
+	}
+
+	/**
+	 * Returns a dataset a stress test may use.
+	 * @param datasetId the id
+	 * @param field the request field that named it
+	 * @return the dataset
+	 */
+	Dataset requireDataset(String datasetId, String field) {
+		Dataset dataset = this.datasets.get(datasetId);
+		if (dataset == null) {
+			throw ApiError.invalid(field + " names an unknown dataset '" + datasetId + "'; register it first");
+		}
+		requireUsable(dataset.validation(), field, "dataset", datasetId);
+		return dataset;
+	}
+
+	Model requireModel(String modelId, String field) {
+		Model model = this.models.get(modelId);
+		if (model == null) {
+			throw ApiError.invalid(field + " names an unknown model '" + modelId + "'; register it first");
+		}
+		requireUsable(model.validation(), field, "model", modelId);
+		return model;
+	}
+
+	private void requireUsable(Job validation, String field, String kind, String id) {
+		if (validation.failure() != null) {
+			throw ApiError.failedPrecondition(field + " names " + kind + " '" + id + "', which failed validation: "
+					+ validation.failure());
+		}
+	}
+
+	private void reserveName(String projectId, String kind, String name) {
+		if (this.names.putIfAbsent(projectId + "/" + kind + "/" + name, name) != null) {
+			throw new ApiError(GrpcCode.ALREADY_EXISTS,
+					"a " + kind + " named '" + name + "' is already registered in project '" + projectId + "'");
+		}
+	}
+
+	private static String dataPath(JsonNode connection) {
+		for (String kind : CONNECTION_KINDS) {
+			JsonNode source = Fields.optionalObject(connection, kind, "dataInfo.connectionInfo." + kind);
+			if (source != null) {
+				String pathField = switch (kind) {
+					case "dataCollector" -> null;
+					case "databricks" -> "tableName";
+					case "huggingFace" -> "datasetUri";
+					default -> "path";
+				};
+				return (pathField != null)
+						? Fields.requireString(source, pathField, "dataInfo.connectionInfo." + kind + "." + pathField)
+						: "collector:" + Fields.requireId(source, "dataStreamId", "dataInfo.connectionInfo." + kind
+								+ ".dataStreamId");
+			}
+		}
+		throw ApiError.invalid("dataInfo.connectionInfo must set one of " + String.join(", ", CONNECTION_KINDS));
+	}
+
+	record Dataset(String id, String projectId, List<String> features, Job validation) {
+	}
+
+	record Model(String id, String projectId, Job validation) {
+	}
+
+
+}

@@ -1,0 +1,124 @@
+package io.rime.emulator.internal;
+
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The REST v1 API of the emulator: its state and its routes, without HTTP.
+ */
+public final class RestApi {
+
+	private static final System.Logger logger = System.getLogger(RestApi.class.getName());
+
+	private static final String VERSION = "2.10.16";
+
+	private static final Duration GRACE_PERIOD = Duration.ofDays(14);
+
+	private final EmulatorSettings settings;
+
+	private final Projects projects;
+
+	private final Router router = new Router();
+
+	private final ArchivedLogs archivedLogs;
+
+	private final IdempotencyCache idempotency;
+
+	public RestApi(EmulatorSettings settings, Supplier<URI> baseUrl) {
+		this.settings = settings;
+		this.projects = new Projects(settings);
+		this.archivedLogs = new ArchivedLogs(settings, baseUrl);
+		Jobs jobs = new Jobs(settings, this.projects, new JobJson(this.archivedLogs));
+		this.archivedLogs.setJobs(jobs);
+		Registry registry = new Registry(this.projects, jobs);
+		Results results = new Results(jobs);
+		StressTests stressTests = new StressTests(settings, this.projects, registry, jobs, results);
+		this.idempotency = new IdempotencyCache(settings);
+		this.router.add("POST", "/v1/projects", this.projects::create)
+			.add("GET", "/v1/projects", this.projects::list)
+			.add("GET", "/v1/projects/{projectId}", this.projects::get)
+			.add("POST", "/v1/registry/{projectId}/dataset", registry::registerDataset)
+			.add("POST", "/v1/registry/{projectId}/model", registry::registerModel)
+			.add("POST", "/v1/stress-tests/{projectId}", stressTests::start)
+			.add("GET", "/v1/jobs/{jobId}", jobs::get)
+			.add("POST", "/v1/jobs/cancel/{jobId}", jobs::cancel)
+			.add("GET", "/v1/jobs/{jobId}/test-run-id", jobs::testRunId)
+			.add("GET", "/v1/jobs/{jobId}/project-id", jobs::projectId)
+			.add("GET", "/v1/jobs/project/{projectId}", jobs::listForProject)
+			.add("GET", "/v1/batch-results", results::listBatchResults)
+			.add("GET", "/v1/test-cases", results::listTestCases)
+			.add("GET", "/v1/rime-info", this::rimeInfo);
+	}
+
+	public String defaultProjectId() {
+		return this.projects.defaultProjectId();
+	}
+
+	/**
+	 * Answers one request; never throws.
+	 * @param method the HTTP method
+	 * @param rawPath the raw path
+	 * @param rawQuery the raw query, or {@code null}
+	 * @param idempotencyKey the {@code Idempotency-Key} header, or {@code null}
+	 * @param body the request body
+	 * @return the answer
+	 */
+	public ApiResponse handle(String method, String rawPath, @Nullable String rawQuery,
+			@Nullable String idempotencyKey, byte[] body) {
+		try {
+			List<String> segments = segments(rawPath);
+			Map<String, List<String>> query = ApiRequest.parseQuery(rawQuery);
+			if (segments.size() == 2 && ("/" + segments.get(0) + "/").equals(ArchivedLogs.PATH)
+					&& method.equals("GET")) {
+				return this.archivedLogs.serve(segments.get(1), new ApiRequest(method, Map.of(), query, body));
+			}
+			Map<String, String> variables = new HashMap<>();
+			Function<ApiRequest, ApiResponse> handler = this.router.route(method, segments, variables);
+			ApiRequest request = new ApiRequest(method, variables, query, body);
+			if (idempotencyKey != null && method.equals("POST")) {
+				return this.idempotency.answer(rawPath + "\n" + idempotencyKey, () -> handler.apply(request));
+			}
+			return handler.apply(request);
+		}
+		catch (ApiError error) {
+			return ApiResponse.error(error);
+		}
+		catch (RuntimeException ex) {
+			logger.log(Level.ERROR, "Unexpected failure answering " + method + " " + rawPath, ex);
+			return ApiResponse.error(GrpcCode.INTERNAL, 500, "internal emulator error: " + ex.getClass().getName(),
+					null);
+		}
+	}
+
+	private ApiResponse rimeInfo(ApiRequest request) {
+		ObjectNode info = Json.object();
+		info.put("clusterInfoVersion", VERSION);
+		info.put("customerName", "RIME Emulator");
+		info.put("expirationTime", Json.timestamp(this.settings.licenseExpiration()));
+		info.put("gracePeriodEndTime", Json.timestamp(this.settings.licenseExpiration().plus(GRACE_PERIOD)));
+		info.put("riPlan", "RI_PLAN_LOCAL_TRIAL");
+		info.put("buildVersion", VERSION + "-emulator");
+		return ApiResponse.ok(info);
+	}
+
+	private static List<String> segments(String rawPath) {
+		List<String> segments = new ArrayList<>();
+		for (String raw : rawPath.split("/")) {
+			if (!raw.isEmpty()) {
+				segments.add(ApiRequest.decode(raw, false));
+			}
+		}
+		return segments;
+	}
+
+}

@@ -1,0 +1,127 @@
+package io.rime.emulator.internal;
+
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Starts stress tests (REST v1 section 3): checks the test run config, then creates the job and
+ * its test run.
+ */
+final class StressTests {
+
+	/** A custom image name with this in it fails to pull, so users can see a failed job on purpose. */
+	static final String MISSING_IMAGE_MARKER = "does-not-exist";
+
+	private final EmulatorSettings settings;
+
+	private final Projects projects;
+
+	private final Registry registry;
+
+	private final Jobs jobs;
+
+	private final Results results;
+
+	StressTests(EmulatorSettings settings, Projects projects, Registry registry, Jobs jobs, Results results) {
+		this.settings = settings;
+		this.projects = projects;
+		this.registry = registry;
+		this.jobs = jobs;
+		this.results = results;
+	}
+
+	ApiResponse start(ApiRequest request) {
+		String projectId = this.projects.require(request.pathVariable("projectId")).id();
+		JsonNode body = request.jsonBody();
+		String bodyProjectId = Fields.optionalId(body, "projectId", "projectId");
+		if (bodyProjectId != null && !bodyProjectId.equals(projectId)) {
+			throw ApiError.invalid("projectId.uuid '" + bodyProjectId + "' differs from the project id in the path '"
+					+ projectId + "'");
+		}
+		Fields.optionalId(body, "agentId", "agentId");
+		Fields.optionalObject(body, "experimentalFields", "experimentalFields");
+		JsonNode config = Fields.requireObject(body, "testRunConfig", "testRunConfig");
+		String runName = Fields.requireString(config, "runName", "testRunConfig.runName");
+		String modelId = Fields.requireId(config, "modelId", "testRunConfig.modelId");
+		JsonNode dataInfo = Fields.requireObject(config, "dataInfo", "testRunConfig.dataInfo");
+		String evalDatasetId = Fields.requireString(dataInfo, "evalDatasetId", "testRunConfig.dataInfo.evalDatasetId");
+		String refDatasetId = Fields.optionalString(dataInfo, "refDatasetId", "testRunConfig.dataInfo.refDatasetId");
+		Fields.optionalObject(dataInfo, "evalDatasetTimeInterval", "testRunConfig.dataInfo.evalDatasetTimeInterval");
+		JsonNode customImage = checkRunTimeInfo(config);
+		Fields.optionalObject(config, "profilingConfig", "testRunConfig.profilingConfig");
+		Fields.optionalObject(config, "testSuiteConfig", "testRunConfig.testSuiteConfig");
+		Fields.optionalEnums(config, "categories", "testRunConfig.categories", WireEnums.TEST_CATEGORIES);
+
+		requireInProject(this.registry.requireModel(modelId, "testRunConfig.modelId").projectId(), projectId,
+				"testRunConfig.modelId", modelId);
+		Registry.Dataset eval = this.registry.requireDataset(evalDatasetId, "testRunConfig.dataInfo.evalDatasetId");
+		requireInProject(eval.projectId(), projectId, "testRunConfig.dataInfo.evalDatasetId", evalDatasetId);
+		if (refDatasetId != null && !refDatasetId.isEmpty()) {
+			Registry.Dataset ref = this.registry.requireDataset(refDatasetId, "testRunConfig.dataInfo.refDatasetId");
+			requireInProject(ref.projectId(), projectId, "testRunConfig.dataInfo.refDatasetId", refDatasetId);
+		}
+
+		String testRunId = UUID.randomUUID().toString();
+		Job job = this.jobs.startStressTest(projectId, new Job.StressRun(testRunId, customImage),
+				imagePullFailure(customImage));
+		this.results.add(ResultsGenerator.TestRun.of(testRunId, job.id(), runName, eval.features(),
+				this.settings.testCasesPerRun()));
+		return ApiResponse.ok(Json.object().set("job", this.jobs.write(job, false)));
+	}
+
+	private static @Nullable JsonNode checkRunTimeInfo(JsonNode config) {
+		JsonNode runTimeInfo = Fields.optionalObject(config, "runTimeInfo", "testRunConfig.runTimeInfo");
+		if (runTimeInfo == null) {
+			return null;
+		}
+		String path = "testRunConfig.runTimeInfo";
+		JsonNode resources = Fields.optionalObject(runTimeInfo, "resourceRequest", path + ".resourceRequest");
+		if (resources != null) {
+			Fields.optionalInt64(resources, "ramRequestMegabytes", path + ".resourceRequest.ramRequestMegabytes");
+			Fields.optionalInt64(resources, "cpuRequestMillicores", path + ".resourceRequest.cpuRequestMillicores");
+		}
+		Fields.optionalBoolean(runTimeInfo, "explicitErrors", path + ".explicitErrors");
+		Fields.optionalInt64(runTimeInfo, "randomSeed", path + ".randomSeed");
+		JsonNode imageType = Fields.optionalObject(runTimeInfo, "customImage", path + ".customImage");
+		if (imageType == null) {
+			return null;
+		}
+		JsonNode image = Fields.optionalObject(imageType, "customImage", path + ".customImage.customImage");
+		String managed = Fields.optionalString(imageType, "managedImageName", path + ".customImage.managedImageName");
+		if (image != null && managed != null) {
+			throw ApiError.invalid(path + ".customImage must set either customImage or managedImageName, not both");
+		}
+		if (image != null) {
+			Fields.requireString(image, "name", path + ".customImage.customImage.name");
+			JsonNode pullSecret = Fields.optionalObject(image, "pullSecret",
+					path + ".customImage.customImage.pullSecret");
+			if (pullSecret != null) {
+				Fields.requireString(pullSecret, "name", path + ".customImage.customImage.pullSecret.name");
+			}
+		}
+		return imageType;
+	}
+
+	private static @Nullable String imagePullFailure(@Nullable JsonNode imageType) {
+		if (imageType == null) {
+			return null;
+		}
+		String name = imageType.has("customImage") ? imageType.path("customImage").path("name").asString("")
+				: imageType.path("managedImageName").asString("");
+		if (!name.contains(MISSING_IMAGE_MARKER)) {
+			return null;
+		}
+		return "Failed to pull image \"" + name + "\": rpc error: code = NotFound desc = failed to pull and unpack "
+				+ "image \"" + name + "\": not found. Check the image name and that the pull secret grants access.";
+	}
+
+	private static void requireInProject(String ownerProjectId, String projectId, String field, String id) {
+		if (!ownerProjectId.equals(projectId)) {
+			throw ApiError.invalid(field + " '" + id + "' is registered in project '" + ownerProjectId
+					+ "', not in project '" + projectId + "'");
+		}
+	}
+
+}
