@@ -126,6 +126,8 @@ public final class HttpFront {
 			else {
 				response = this.api.handle(method, rawPath, uri.getRawQuery(), idempotencyKey, body);
 			}
+			logger.log(Level.DEBUG, () -> method + " " + rawPath + " -> " + response.status()
+					+ ((kind != null) ? " (fault " + kind + ")" : ""));
 			if (kind == Fault.Kind.APPLY_THEN_FAIL) {
 				return;
 			}

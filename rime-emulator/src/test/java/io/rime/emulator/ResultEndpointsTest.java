@@ -1,0 +1,195 @@
+package io.rime.emulator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ResultEndpointsTest {
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-02-01T00:00:00Z"));
+
+	private final List<RimeEmulator> emulators = new ArrayList<>();
+
+	@TempDir
+	Path temp;
+
+	@AfterEach
+	void stop() {
+		this.emulators.forEach(RimeEmulator::close);
+	}
+
+	@Test
+	void batchResultsNameEachTestTypeAndCountItsCases() throws IOException {
+		EmulatorHttp http = http(null);
+		String testRunId = succeededRun(http, "batches");
+
+		JsonNode batches = http.get("/v1/batch-results?testRunId=" + testRunId).ok();
+
+		assertThat(batches.path("testBatches")).hasSize(10);
+		assertThat(batches.path("hasMore").asBoolean()).isFalse();
+		Set<String> names = new HashSet<>();
+		long total = 0;
+		for (JsonNode batch : batches.path("testBatches")) {
+			names.add(batch.path("testName").asString());
+			JsonNode counts = batch.path("summaryCounts");
+			assertThat(counts.path("total").isString()).isTrue();
+			long sum = counts.path("pass").asLong() + counts.path("warning").asLong() + counts.path("fail").asLong()
+					+ counts.path("skip").asLong();
+			assertThat(sum).isEqualTo(counts.path("total").asLong());
+			total += counts.path("total").asLong();
+		}
+		assertThat(names).hasSize(10).contains("Unseen Categorical", "Categorical Feature Drift", "Numeric Outliers");
+		assertThat(total).isEqualTo(10 * 4);
+	}
+
+	@Test
+	void thereIsOneTestCasePerFeaturePerBatchWithMixedStatuses() throws IOException {
+		EmulatorHttp http = http(null);
+		String testRunId = succeededRun(http, "cases");
+
+		List<JsonNode> cases = allTestCases(http, testRunId, 7);
+
+		assertThat(cases).hasSize(40);
+		Map<String, Integer> byBatch = new HashMap<>();
+		Set<String> statuses = new HashSet<>();
+		for (JsonNode testCase : cases) {
+			byBatch.merge(testCase.path("testBatchType").asString(), 1, Integer::sum);
+			statuses.add(testCase.path("status").asString("TEST_CASE_STATUS_PASS_UNSPECIFIED"));
+			assertThat(testCase.path("features")).hasSize(1);
+			assertThat(testCase.path("features").get(0).asString()).isIn("PassengerId", "Pclass", "Sex", "Age");
+		}
+		assertThat(byBatch).hasSize(10).allSatisfy((type, count) -> assertThat(count).isEqualTo(4));
+		assertThat(statuses).contains("TEST_CASE_STATUS_PASS_UNSPECIFIED", "TEST_CASE_STATUS_WARNING",
+				"TEST_CASE_STATUS_FAIL");
+	}
+
+	@Test
+	void theSameRunNameAndFeaturesGiveTheSameResults() throws IOException {
+		EmulatorHttp first = http(null);
+		EmulatorHttp second = http(null);
+
+		List<String> one = statuses(allTestCases(first, succeededRun(first, "same"), 100));
+		List<String> two = statuses(allTestCases(second, succeededRun(second, "same"), 100));
+		List<String> other = statuses(allTestCases(second, succeededRun(second, "other"), 100));
+
+		assertThat(one).isEqualTo(two);
+		assertThat(other).isNotEqualTo(one);
+	}
+
+	@Test
+	void testCasesCanBeFilteredByTestType() throws IOException {
+		EmulatorHttp http = http(null);
+		String testRunId = succeededRun(http, "filter");
+
+		JsonNode page = http.get("/v1/test-cases?listTestCasesQuery.testRunId=" + testRunId
+				+ "&listTestCasesQuery.testTypes=numeric_outliers&pageSize=3").ok();
+		JsonNode next = http.get("/v1/test-cases?pageSize=3&pageToken=" + page.path("nextPageToken").asString()).ok();
+
+		assertThat(page.path("testCases")).hasSize(3);
+		assertThat(next.path("testCases")).hasSize(1);
+		assertThat(next.path("hasMore").asBoolean()).isFalse();
+		page.path("testCases").forEach((c) -> assertThat(c.path("testBatchType").asString()).isEqualTo("numeric_outliers"));
+	}
+
+	@Test
+	void resultsOfAJobThatHasNotSucceededAreNotFound() throws IOException {
+		EmulatorHttp http = http(null);
+		JsonNode job = http.startStressTest(http.emulator().defaultProjectId(), "early", dataFile(), null);
+		String testRunId = job.path("jobData").path("stress").path("testRunId").asString();
+
+		EmulatorHttp.Answer answer = http.get("/v1/test-cases?listTestCasesQuery.testRunId=" + testRunId);
+		EmulatorHttp.Answer both = http.get("/v1/batch-results?testRunId=" + testRunId + "&pageToken=x");
+		EmulatorHttp.Answer neither = http.get("/v1/batch-results");
+
+		assertThat(answer.status()).isEqualTo(404);
+		assertThat(answer.message()).contains(testRunId);
+		assertThat(both.status()).isEqualTo(400);
+		assertThat(neither.status()).isEqualTo(400);
+		assertThat(neither.message()).isEqualTo("testRunId is required on the first page");
+	}
+
+	@Test
+	void aRunOfAMillionTestCasesIsServedPageByPage() throws IOException {
+		EmulatorHttp http = http(1_000_000L);
+		String testRunId = succeededRun(http, "million");
+
+		long total = 0;
+		for (JsonNode batch : http.get("/v1/batch-results?testRunId=" + testRunId).ok().path("testBatches")) {
+			total += batch.path("summaryCounts").path("total").asLong();
+		}
+		long read = 0;
+		int pages = 0;
+		String last = null;
+		JsonNode page = http.get("/v1/test-cases?listTestCasesQuery.testRunId=" + testRunId + "&pageSize=10000").ok();
+		while (true) {
+			read += page.path("testCases").size();
+			pages++;
+			last = page.path("testCases").get(page.path("testCases").size() - 1).path("testCaseId").asString();
+			if (!page.path("hasMore").asBoolean()) {
+				break;
+			}
+			page = http.get("/v1/test-cases?pageSize=10000&pageToken=" + page.path("nextPageToken").asString()).ok();
+		}
+
+		assertThat(total).isEqualTo(1_000_000);
+		assertThat(read).isEqualTo(1_000_000);
+		assertThat(pages).isEqualTo(100);
+		assertThat(last).isEqualTo("duplicate_rows-999999");
+	}
+
+	private EmulatorHttp http(Long testCases) {
+		RimeEmulator.Builder builder = RimeEmulator.builder().clock(this.clock);
+		if (testCases != null) {
+			builder.testCasesPerRun(testCases);
+		}
+		RimeEmulator emulator = builder.build().start();
+		this.emulators.add(emulator);
+		return new EmulatorHttp(emulator);
+	}
+
+	private String dataFile() throws IOException {
+		Path file = this.temp.resolve("titanic.csv");
+		if (!Files.exists(file)) {
+			Files.writeString(file, "PassengerId,Survived,Pclass,Sex,Age\n1,0,3,male,22\n");
+		}
+		return file.toString();
+	}
+
+	private String succeededRun(EmulatorHttp http, String runName) throws IOException {
+		String jobId = http.startStressTest(http.emulator().defaultProjectId(), runName, dataFile(), null).path("jobId").asString();
+		this.clock.advance(Duration.ofMinutes(1));
+		return http.get("/v1/jobs/" + jobId + "/test-run-id").ok().path("testRunId").asString();
+	}
+
+	private static List<JsonNode> allTestCases(EmulatorHttp http, String testRunId, int pageSize) {
+		List<JsonNode> cases = new ArrayList<>();
+		JsonNode page = http.get("/v1/test-cases?listTestCasesQuery.testRunId=" + testRunId + "&pageSize=" + pageSize).ok();
+		page.path("testCases").forEach(cases::add);
+		while (page.path("hasMore").asBoolean()) {
+			page = http.get("/v1/test-cases?pageSize=" + pageSize + "&pageToken=" + page.path("nextPageToken").asString())
+				.ok();
+			page.path("testCases").forEach(cases::add);
+		}
+		return cases;
+	}
+
+	private static List<String> statuses(List<JsonNode> cases) {
+		return cases.stream().map((c) -> c.path("status").asString("PASS")).toList();
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.rime.emulator;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the executable jar as a user would, after {@code package}.
+ */
+class StandaloneJarIT {
+
+	@Test
+	void theJarServesTheApiAndStopsCleanlyOnSigterm() throws Exception {
+		Path jar = executableJar();
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+				jar.toString(), "--port", "0", "--api-key", "standalone-secret")
+			.redirectErrorStream(true)
+			.start();
+		List<String> output = new ArrayList<>();
+		try {
+			BufferedReader reader = new BufferedReader(
+					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+			String line;
+			while ((line = reader.readLine()) != null) {
+				output.add(line);
+				if (line.startsWith("Press Ctrl-C")) {
+					break;
+				}
+			}
+			String url = output.get(0).substring("RIME emulator listening on ".length());
+			HttpResponse<String> info = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(url + "/v1/rime-info"))
+					.header("rime-api-key", "standalone-secret")
+					.build(), HttpResponse.BodyHandlers.ofString());
+
+			// the handle sends SIGTERM without closing our end of the output pipe, as Process.destroy() would
+			process.toHandle().destroy();
+			reader.lines().forEach(output::add);
+			assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+			assertThat(output.get(0)).matches("RIME emulator listening on http://127\\.0\\.0\\.1:\\d+");
+			assertThat(output.get(1)).matches("Default project id: [0-9a-f-]{36}");
+			assertThat(info.statusCode()).isEqualTo(200);
+			assertThat(output).contains("RIME emulator stopped");
+			assertThat(String.join("\n", output)).doesNotContain("standalone-secret");
+		}
+		finally {
+			process.destroyForcibly();
+		}
+	}
+
+	private static Path executableJar() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of("target"))) {
+			List<Path> jars = files
+				.filter((file) -> file.getFileName().toString().matches("rime-emulator-.*\\.jar"))
+				.toList();
+			assertThat(jars).as("exactly one jar matches rime-emulator/target/rime-emulator-*.jar").hasSize(1);
+			return jars.get(0);
+		}
+	}
+
+}
