@@ -13,6 +13,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 
+import javax.net.ssl.SSLContext;
+
 import io.rime.emulator.internal.EmulatorSettings;
 import io.rime.emulator.internal.FaultInjector;
 import io.rime.emulator.internal.HttpFront;
@@ -39,6 +41,8 @@ public final class RimeEmulator implements AutoCloseable {
 
 	private final InetAddress bindAddress;
 
+	private final @Nullable SSLContext sslContext;
+
 	private final RestApi api;
 
 	private final FaultInjector faultInjector;
@@ -54,6 +58,7 @@ public final class RimeEmulator implements AutoCloseable {
 	private RimeEmulator(Builder builder) {
 		this.port = builder.port;
 		this.bindAddress = builder.bindAddress;
+		this.sslContext = builder.sslContext;
 		this.apiKey = builder.apiKey;
 		this.faultInjector = new FaultInjector(builder.faultSeed);
 		this.faults = new Faults(this.faultInjector);
@@ -83,11 +88,11 @@ public final class RimeEmulator implements AutoCloseable {
 		}
 		try {
 			HttpFront front = new HttpFront(new InetSocketAddress(this.bindAddress, this.port),
-					this.api, this.faultInjector, this.apiKey);
+					this.api, this.faultInjector, this.apiKey, this.sslContext);
 			front.start();
 			this.front = front;
 			String host = this.bindAddress.getHostAddress();
-			this.baseUrl = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + front.port());
+			this.baseUrl = URI.create(((this.sslContext != null) ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + front.port());
 			return this;
 		}
 		catch (IOException ex) {
@@ -97,7 +102,8 @@ public final class RimeEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the base URL of the API, such as {@code http://127.0.0.1:41234}.
+	 * Returns the base URL of the API, such as {@code http://127.0.0.1:41234}, or
+	 * {@code https://…} when the emulator serves TLS.
 	 * @return the base URL
 	 * @throws IllegalStateException before {@link #start()}
 	 */
@@ -186,6 +192,8 @@ public final class RimeEmulator implements AutoCloseable {
 
 		private @Nullable String apiKey = randomKey();
 
+		private @Nullable SSLContext sslContext;
+
 		private Clock clock = Clock.systemUTC();
 
 		private Duration pendingDuration = Duration.ofSeconds(1);
@@ -240,6 +248,17 @@ public final class RimeEmulator implements AutoCloseable {
 				throw new IllegalArgumentException("Emulator API key must not be blank; pass null to turn auth off");
 			}
 			this.apiKey = apiKey;
+			return this;
+		}
+
+		/**
+		 * Serves HTTPS with the given context (default: plain HTTP), so that clients can test
+		 * their trust settings against a real TLS handshake.
+		 * @param sslContext a context initialised with the server's key material
+		 * @return this builder
+		 */
+		public Builder sslContext(@Nullable SSLContext sslContext) {
+			this.sslContext = sslContext;
 			return this;
 		}
 

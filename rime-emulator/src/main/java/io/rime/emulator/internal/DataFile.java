@@ -73,8 +73,8 @@ final class DataFile {
 			return path.contains("://") ? null : Path.of(path);
 		}
 		catch (IllegalArgumentException | FileSystemNotFoundException ex) {
-			// not a usable path: validation reports it as a missing file
-			return Path.of("/nonexistent", "invalid-path");
+			// not a usable local path: validation reports it as a missing file
+			return Path.of("");
 		}
 	}
 

@@ -83,9 +83,6 @@ public final class FaultInjector {
 	 * @param outcome the fault that replaces or spoils the response, or {@code null}
 	 */
 	public record Decision(Duration latency, @Nullable Fault outcome) {
-
-		static final Decision NONE = new Decision(Duration.ZERO, null);
-
 	}
 
 	private record ArmedFault(Fault fault, AtomicInteger remaining) {

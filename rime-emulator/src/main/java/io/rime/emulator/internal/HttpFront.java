@@ -17,8 +17,12 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.rime.emulator.Fault;
 import io.rime.emulator.RecordedRequest;
 import org.jspecify.annotations.Nullable;
@@ -57,12 +61,19 @@ public final class HttpFront {
 
 	private final AtomicInteger recordedCount = new AtomicInteger();
 
-	public HttpFront(InetSocketAddress address, RestApi api, FaultInjector faults, @Nullable String apiKey)
-			throws IOException {
+	public HttpFront(InetSocketAddress address, RestApi api, FaultInjector faults, @Nullable String apiKey,
+			@Nullable SSLContext sslContext) throws IOException {
 		this.api = api;
 		this.faults = faults;
 		this.apiKey = (apiKey != null) ? apiKey.getBytes(StandardCharsets.UTF_8) : null;
-		this.server = HttpServer.create(address, 128);
+		if (sslContext != null) {
+			HttpsServer httpsServer = HttpsServer.create(address, 128);
+			httpsServer.setHttpsConfigurator(new HttpsConfigurator(sslContext));
+			this.server = httpsServer;
+		}
+		else {
+			this.server = HttpServer.create(address, 128);
+		}
 		this.executor = Executors.newCachedThreadPool(daemonThreads());
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", this::handle);

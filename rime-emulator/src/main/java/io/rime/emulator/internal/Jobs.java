@@ -78,12 +78,14 @@ final class Jobs {
 	}
 
 	/**
-	 * Returns whether a job has succeeded by now.
-	 * @param job the job
+	 * Returns whether a job exists, has not expired, and has succeeded by now.
+	 * @param jobId the job id
 	 * @return whether it succeeded
 	 */
-	boolean succeeded(Job job) {
-		return job.at(this.settings.now()).status().equals("JOB_STATUS_SUCCEEDED");
+	boolean succeeded(String jobId) {
+		Job job = this.byId.get(jobId);
+		Instant now = this.settings.now();
+		return job != null && !expired(job, now) && job.at(now).status().equals("JOB_STATUS_SUCCEEDED");
 	}
 
 	private boolean expired(Job job, Instant now) {

@@ -86,7 +86,7 @@ final class Results {
 
 	private ResultsGenerator.TestRun require(@Nullable String testRunId) {
 		ResultsGenerator.TestRun run = (testRunId != null) ? this.testRuns.get(testRunId) : null;
-		if (run == null || !this.jobs.succeeded(this.jobs.require(run.jobId()))) {
+		if (run == null || !this.jobs.succeeded(run.jobId())) {
 			throw ApiError.notFound("test run '" + testRunId + "' not found");
 		}
 		return run;
