@@ -130,7 +130,7 @@ public final class HttpFront {
 				response = ApiResponse.error(GrpcCode.RESOURCE_EXHAUSTED, 413,
 						"request body is larger than " + MAX_BODY_BYTES + " bytes", null);
 			}
-			else if (rawPath.startsWith("/v1") && !authorized(apiKeyHeader)) {
+			else if (!rawPath.startsWith(ArchivedLogs.PATH) && !authorized(apiKeyHeader)) {
 				response = ApiResponse.error(GrpcCode.UNAUTHENTICATED, 401,
 						"missing or invalid rime-api-key header: send a valid API key", null);
 			}

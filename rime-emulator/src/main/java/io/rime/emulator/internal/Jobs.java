@@ -150,7 +150,7 @@ final class Jobs {
 			}
 			statuses = strings(token.path("s"));
 			types = strings(token.path("t"));
-			after = token.path("after").asLong(0);
+			after = Paging.position(token, "after", Long.MAX_VALUE);
 		}
 		else {
 			statuses = enums(request, "firstPageQuery.selectedStatuses", WireEnums.JOB_STATUSES);

@@ -67,6 +67,22 @@ final class Paging {
 		throw ApiError.invalid("pageToken '" + token + "' is not a token this list returned");
 	}
 
+	/**
+	 * Reads a position from a decoded token, rejecting one this list cannot have issued.
+	 * @param token the decoded token
+	 * @param field the position's field
+	 * @param max the largest valid position
+	 * @return the position
+	 */
+	static long position(JsonNode token, String field, long max) {
+		JsonNode position = token.path(field);
+		if (!position.isIntegralNumber() || !position.canConvertToLong() || position.longValue() < 0
+				|| position.longValue() > max) {
+			throw ApiError.invalid("pageToken is not a token this list returned");
+		}
+		return position.longValue();
+	}
+
 	static ObjectNode page(String itemsField, Iterable<? extends JsonNode> items, @Nullable String nextToken) {
 		ObjectNode page = Json.object();
 		var array = page.putArray(itemsField);

@@ -62,7 +62,7 @@ final class Projects {
 	ApiResponse list(ApiRequest request) {
 		int pageSize = Paging.pageSize(request);
 		JsonNode token = Paging.decode(request, "projects");
-		long after = (token != null) ? token.path("after").asLong(-1) : -1;
+		long after = (token != null) ? Paging.position(token, "after", Long.MAX_VALUE) : -1;
 		List<ObjectNode> page = new ArrayList<>();
 		String next = null;
 		for (Project project : this.bySequence.tailMap(after, false).values()) {
@@ -84,7 +84,7 @@ final class Projects {
 		Boolean published = Fields.optionalBoolean(body, "isPublished", "isPublished");
 		String useCase = Fields.optionalString(body, "useCase", "useCase");
 		String ethicalConsideration = Fields.optionalString(body, "ethicalConsideration", "ethicalConsideration");
-		JsonNode runTimeInfo = Fields.optionalObject(body, "runTimeInfo", "runTimeInfo");
+		ObjectNode runTimeInfo = RunTimeInfoJson.read(body, "runTimeInfo");
 		JsonNode profilingConfig = Fields.optionalObject(body, "profilingConfig", "profilingConfig");
 
 		String id = UUID.randomUUID().toString();

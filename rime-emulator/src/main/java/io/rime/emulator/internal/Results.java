@@ -33,7 +33,7 @@ final class Results {
 		JsonNode token = Paging.decode(request, "batches");
 		String testRunId = exactlyOne(request.queryParam("testRunId"), token, "testRunId");
 		ResultsGenerator.TestRun run = require((token != null) ? token.path("r").asString() : testRunId);
-		int from = (token != null) ? token.path("o").asInt() : 0;
+		int from = (token != null) ? (int) Paging.position(token, "o", ResultsGenerator.BATCHES.size()) : 0;
 		List<ObjectNode> page = new ArrayList<>();
 		int to = Math.min(ResultsGenerator.BATCHES.size(), from + pageSize);
 		for (int i = from; i < to; i++) {
@@ -55,9 +55,9 @@ final class Results {
 		long from;
 		if (token != null) {
 			run = require(token.path("r").asString());
+			from = Paging.position(token, "o", run.caseCount());
 			token.path("t").forEach((type) -> testTypes.add(type.asString()));
 			token.path("f").forEach((feature) -> featureIds.add(feature.asString()));
-			from = token.path("o").asLong();
 		}
 		else {
 			run = require(testRunId);

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Starts stress tests (REST v1 section 3): checks the test run config, then creates the job and
@@ -49,7 +50,8 @@ final class StressTests {
 		String evalDatasetId = Fields.requireString(dataInfo, "evalDatasetId", "testRunConfig.dataInfo.evalDatasetId");
 		String refDatasetId = Fields.optionalString(dataInfo, "refDatasetId", "testRunConfig.dataInfo.refDatasetId");
 		Fields.optionalObject(dataInfo, "evalDatasetTimeInterval", "testRunConfig.dataInfo.evalDatasetTimeInterval");
-		JsonNode customImage = checkRunTimeInfo(config);
+		ObjectNode runTimeInfo = RunTimeInfoJson.read(config, "testRunConfig.runTimeInfo");
+		JsonNode customImage = (runTimeInfo != null) ? runTimeInfo.get("customImage") : null;
 		Fields.optionalObject(config, "profilingConfig", "testRunConfig.profilingConfig");
 		Fields.optionalObject(config, "testSuiteConfig", "testRunConfig.testSuiteConfig");
 		Fields.optionalEnums(config, "categories", "testRunConfig.categories", WireEnums.TEST_CATEGORIES);
@@ -69,39 +71,6 @@ final class StressTests {
 		this.results.add(ResultsGenerator.TestRun.of(testRunId, job.id(), runName, eval.features(),
 				this.settings.testCasesPerRun()));
 		return ApiResponse.ok(Json.object().set("job", this.jobs.write(job, false)));
-	}
-
-	private static @Nullable JsonNode checkRunTimeInfo(JsonNode config) {
-		JsonNode runTimeInfo = Fields.optionalObject(config, "runTimeInfo", "testRunConfig.runTimeInfo");
-		if (runTimeInfo == null) {
-			return null;
-		}
-		String path = "testRunConfig.runTimeInfo";
-		JsonNode resources = Fields.optionalObject(runTimeInfo, "resourceRequest", path + ".resourceRequest");
-		if (resources != null) {
-			Fields.optionalInt64(resources, "ramRequestMegabytes", path + ".resourceRequest.ramRequestMegabytes");
-			Fields.optionalInt64(resources, "cpuRequestMillicores", path + ".resourceRequest.cpuRequestMillicores");
-		}
-		Fields.optionalBoolean(runTimeInfo, "explicitErrors", path + ".explicitErrors");
-		Fields.optionalInt64(runTimeInfo, "randomSeed", path + ".randomSeed");
-		JsonNode imageType = Fields.optionalObject(runTimeInfo, "customImage", path + ".customImage");
-		if (imageType == null) {
-			return null;
-		}
-		JsonNode image = Fields.optionalObject(imageType, "customImage", path + ".customImage.customImage");
-		String managed = Fields.optionalString(imageType, "managedImageName", path + ".customImage.managedImageName");
-		if (image != null && managed != null) {
-			throw ApiError.invalid(path + ".customImage must set either customImage or managedImageName, not both");
-		}
-		if (image != null) {
-			Fields.requireString(image, "name", path + ".customImage.customImage.name");
-			JsonNode pullSecret = Fields.optionalObject(image, "pullSecret",
-					path + ".customImage.customImage.pullSecret");
-			if (pullSecret != null) {
-				Fields.requireString(pullSecret, "name", path + ".customImage.customImage.pullSecret.name");
-			}
-		}
-		return imageType;
 	}
 
 	private static @Nullable String imagePullFailure(@Nullable JsonNode imageType) {
