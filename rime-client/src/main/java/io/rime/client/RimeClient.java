@@ -1,0 +1,229 @@
+package io.rime.client;
+
+import java.net.URI;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import io.rime.client.internal.Checks;
+import io.rime.client.internal.JobLister;
+import io.rime.client.internal.JobService;
+import io.rime.client.internal.Observations;
+import io.rime.client.internal.Poller;
+import io.rime.client.internal.ResultsDownloader;
+import io.rime.client.internal.RimeApi;
+import io.rime.client.internal.StressTestStarter;
+import io.rime.client.internal.TestRunConfigs;
+import io.rime.client.internal.Wire;
+import io.rime.client.internal.WireMapper;
+
+/**
+ * The entry point of the SDK: creates projects, starts and finds stress test jobs. Thread-safe
+ * and immutable; build one per RIME server with {@link #builder()} and share it. Close it to stop
+ * the polling of pending {@link RimeStressTestJob#whenFinished} futures.
+ */
+public final class RimeClient implements AutoCloseable {
+
+	private final URI address;
+
+	private final @Nullable String defaultProjectId;
+
+	private final RimeApi api;
+
+	private final Observations observations;
+
+	private final JobService jobService;
+
+	private final ResultsDownloader results;
+
+	private final StressTestStarter starter;
+
+	private final JobLister lister;
+
+	private final Poller poller;
+
+	RimeClient(URI address, @Nullable String defaultProjectId, RimeApi api,
+			Observations observations, JobService jobService, ResultsDownloader results,
+			StressTestStarter starter, JobLister lister, Poller poller) {
+		this.address = address;
+		this.defaultProjectId = defaultProjectId;
+		this.api = api;
+		this.observations = observations;
+		this.jobService = jobService;
+		this.results = results;
+		this.starter = starter;
+		this.lister = lister;
+		this.poller = poller;
+	}
+
+	/**
+	 * Start building a client.
+	 * @return a new builder
+	 */
+	public static RimeClientBuilder builder() {
+		return new RimeClientBuilder();
+	}
+
+	/**
+	 * Create a project to file stress test runs under.
+	 * @param name the project name, unique in the workspace
+	 * @param description a short description; RIME requires one
+	 * @return the created project
+	 */
+	public RimeProject createProject(String name, String description) {
+		Checks.text(name, "name");
+		Checks.text(description, "description");
+		return this.observations.observe("create_project", null, null, (context) -> {
+			RimeProject created = WireMapper.project(this.api.createProject(name, description), "");
+			if (created.projectId().isEmpty()) {
+				throw new RimeException("RIME answered create_project for '" + name + "' without a project id");
+			}
+			context.setProjectId(created.projectId());
+			return created;
+		});
+	}
+
+	/**
+	 * Read a project.
+	 * @param projectId the project id
+	 * @return the project
+	 */
+	public RimeProject getProject(String projectId) {
+		Checks.id(projectId, "projectId");
+		return this.observations.observe("get_project", projectId, null, (context) -> {
+			Wire.ProjectWithDetails details = this.api.getProject(projectId).project();
+			return WireMapper.project((details != null) ? details.project() : null, projectId);
+		});
+	}
+
+	/**
+	 * Start a stress test in the default project on the cluster's default image.
+	 * @param testRunConfig the configuration, see {@link #startStressTest(Map, String, CustomImage)}
+	 * @return the new job
+	 */
+	public RimeStressTestJob startStressTest(Map<String, ?> testRunConfig) {
+		return startStressTest(testRunConfig, null, null);
+	}
+
+	/**
+	 * Start a stress test on the cluster's default image.
+	 * @param testRunConfig the configuration, see {@link #startStressTest(Map, String, CustomImage)}
+	 * @param projectId the project, or {@code null} for the default project
+	 * @return the new job
+	 */
+	public RimeStressTestJob startStressTest(Map<String, ?> testRunConfig, @Nullable String projectId) {
+		return startStressTest(testRunConfig, projectId, null);
+	}
+
+	/**
+	 * Start a stress test. The configuration takes one of two forms:
+	 * <ul>
+	 * <li>the seed SDK's: {@code run_name}, {@code data_info} ({@code label_col}, {@code ref_path},
+	 * {@code eval_path}) and {@code model_info} ({@code path}); the datasets and the model are then
+	 * registered in the project and validated before the test starts, so this call can take as long
+	 * as validation does;</li>
+	 * <li>RIME v1's {@code testRunConfig} ({@code runName}, {@code modelId}, {@code dataInfo} and any
+	 * other field), sent unchanged.</li>
+	 * </ul>
+	 * @param testRunConfig the configuration: Strings, Numbers, Booleans, Maps and Lists only
+	 * @param projectId the project, or {@code null} for the default project
+	 * @param customImage the image to run on, or {@code null} for the cluster's default
+	 * @return the new job
+	 * @throws IllegalArgumentException if the configuration is malformed or no project is known
+	 */
+	public RimeStressTestJob startStressTest(Map<String, ?> testRunConfig, @Nullable String projectId,
+			@Nullable CustomImage customImage) {
+		TestRunConfigs.Plan plan = TestRunConfigs.read(testRunConfig, customImage);
+		String project = projectOrDefault(projectId);
+		return this.observations.observe("start_stress_test", project, null, (context) -> {
+			Wire.Job job = this.starter.start(project, plan);
+			context.setJobId(job.jobId());
+			return handle(job.jobId());
+		});
+	}
+
+	/**
+	 * List the stress test jobs of all projects, in no particular order. RIME keeps jobs for a
+	 * limited time (two days by default).
+	 * @return the jobs
+	 */
+	public List<RimeStressTestJob> listStressTestJobs() {
+		return listStressTestJobs(null, null);
+	}
+
+	/**
+	 * List stress test jobs, in no particular order.
+	 * @param statusFilters the statuses to select (any of them); {@code null} or empty for all
+	 * @param projectId the project, or {@code null} for all projects
+	 * @return the jobs
+	 */
+	public List<RimeStressTestJob> listStressTestJobs(@Nullable Collection<JobStatus> statusFilters,
+			@Nullable String projectId) {
+		Collection<JobStatus> statuses = (statusFilters != null) ? statusFilters : List.of();
+		int index = 0;
+		for (JobStatus status : statuses) {
+			if (status == null) {
+				throw new IllegalArgumentException("statusFilters[" + index + "] is null; expected a JobStatus");
+			}
+			index++;
+		}
+		if (projectId != null) {
+			Checks.id(projectId, "projectId");
+		}
+		return this.observations.observe("list_jobs", projectId, null,
+				(context) -> this.lister.list(statuses, projectId).stream().map((job) -> handle(job.jobId())).toList());
+	}
+
+	/**
+	 * Return a handle to an existing job, checking that RIME knows it.
+	 * @param jobId the job id
+	 * @return the job
+	 * @throws RimeApiException with status 404 if RIME does not know the job
+	 */
+	public RimeStressTestJob getStressTestJob(String jobId) {
+		Checks.id(jobId, "jobId");
+		this.jobService.status(jobId);
+		return handle(jobId);
+	}
+
+	/**
+	 * Read what the server says about itself; one cheap, authenticated call.
+	 * @return the server's version, plan and licence dates
+	 */
+	public RimeInfo getRimeInfo() {
+		return this.observations.observe("get_rime_info", null, null,
+				(context) -> WireMapper.info(this.api.rimeInfo()));
+	}
+
+	/**
+	 * Stop the shared poller: pending {@code whenFinished} futures are cancelled. Calls that do not
+	 * wait keep working.
+	 */
+	@Override
+	public void close() {
+		this.poller.close();
+	}
+
+	@Override
+	public String toString() {
+		return "RimeClient[address=" + this.address + ", defaultProjectId=" + this.defaultProjectId + "]";
+	}
+
+	private String projectOrDefault(@Nullable String projectId) {
+		if (projectId != null) {
+			return Checks.id(projectId, "projectId");
+		}
+		if (this.defaultProjectId == null) {
+			throw new IllegalArgumentException("projectId is null and no default project is configured; pass a"
+					+ " projectId or set one with RimeClient.builder().defaultProjectId(...)");
+		}
+		return this.defaultProjectId;
+	}
+
+	private RimeStressTestJob handle(@Nullable String jobId) {
+		return new RimeStressTestJob(Checks.id(jobId, "jobId"), this.jobService, this.results);
+	}
+
+}

@@ -1,0 +1,293 @@
+package io.rime.client;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.rime.client.internal.Checks;
+import io.rime.client.internal.ErrorMapper;
+import io.rime.client.internal.JobLister;
+import io.rime.client.internal.JobService;
+import io.rime.client.internal.NoRedirectRequestFactory;
+import io.rime.client.internal.Observations;
+import io.rime.client.internal.Poller;
+import io.rime.client.internal.ResultsDownloader;
+import io.rime.client.internal.RetryRules;
+import io.rime.client.internal.RimeApi;
+import io.rime.client.internal.StressTestStarter;
+import io.rime.client.internal.Transport;
+
+/**
+ * Builds a {@link RimeClient}. Only the address is required. Each setter checks its argument at
+ * once and names it in the {@link IllegalArgumentException} if it is malformed.
+ */
+public final class RimeClientBuilder {
+
+	/**
+	 * The default retry policy: at most 3 retries (4 calls), backing off exponentially from 200 ms
+	 * with jitter, at most 5 s between calls and 60 s in all.
+	 */
+	public static final RetryPolicy DEFAULT_RETRY_POLICY = RetryPolicy.builder()
+		.maxRetries(3)
+		.delay(Duration.ofMillis(200))
+		.multiplier(2)
+		.jitter(Duration.ofMillis(100))
+		.maxDelay(Duration.ofSeconds(5))
+		.timeout(Duration.ofSeconds(60))
+		.build();
+
+	private @Nullable URI address;
+
+	private @Nullable String apiKey;
+
+	private @Nullable String defaultProjectId;
+
+	private @Nullable Duration connectTimeout;
+
+	private @Nullable Duration readTimeout;
+
+	private RestClient.@Nullable Builder restClientBuilder;
+
+	private RetryPolicy retryPolicy = DEFAULT_RETRY_POLICY;
+
+	private Duration maxRetryAfter = Duration.ofSeconds(30);
+
+	private boolean idempotencyKeysHonoured;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable RimeClientObservationConvention observationConvention;
+
+	private PrintStream verboseOutput = System.out;
+
+	private Clock clock = Clock.systemUTC();
+
+	private Duration validationTimeout = Duration.ofMinutes(30);
+
+	RimeClientBuilder() {
+	}
+
+	/**
+	 * Set the RIME address (required), for example {@code https://rime.example.com}.
+	 * @param address an absolute http or https URL without query
+	 * @return this builder
+	 */
+	public RimeClientBuilder address(String address) {
+		this.address = Checks.address(address);
+		return this;
+	}
+
+	/**
+	 * Set the RIME address (required).
+	 * @param address an absolute http or https URL without query
+	 * @return this builder
+	 */
+	public RimeClientBuilder address(URI address) {
+		this.address = Checks.address(address);
+		return this;
+	}
+
+	/**
+	 * Set the API key, sent as {@code rime-api-key} to the configured address only.
+	 * @param apiKey the key, or {@code null} for a server without authentication
+	 * @return this builder
+	 */
+	public RimeClientBuilder apiKey(@Nullable String apiKey) {
+		this.apiKey = Checks.apiKey(apiKey);
+		return this;
+	}
+
+	/**
+	 * Set the project that stress tests started without a project id go to.
+	 * @param defaultProjectId the project id, or {@code null} for none
+	 * @return this builder
+	 */
+	public RimeClientBuilder defaultProjectId(@Nullable String defaultProjectId) {
+		this.defaultProjectId = (defaultProjectId != null) ? Checks.id(defaultProjectId, "defaultProjectId") : null;
+		return this;
+	}
+
+	/**
+	 * Set the connect timeout (default 10 s). Setting it replaces the request factory of a
+	 * {@link #restClientBuilder(RestClient.Builder) given builder} with the default one.
+	 * @param connectTimeout a positive duration
+	 * @return this builder
+	 */
+	public RimeClientBuilder connectTimeout(Duration connectTimeout) {
+		this.connectTimeout = Checks.positive(connectTimeout, "connectTimeout");
+		return this;
+	}
+
+	/**
+	 * Set the read timeout (default 30 s). Setting it replaces the request factory of a
+	 * {@link #restClientBuilder(RestClient.Builder) given builder} with the default one.
+	 * @param readTimeout a positive duration
+	 * @return this builder
+	 */
+	public RimeClientBuilder readTimeout(Duration readTimeout) {
+		this.readTimeout = Checks.positive(readTimeout, "readTimeout");
+		return this;
+	}
+
+	/**
+	 * Build on a {@code RestClient.Builder}, such as Spring Boot's observed one. It is cloned, not
+	 * changed. Its request factory should not follow redirects: the SDK follows them itself, so
+	 * that the API key never reaches another host. Without it, the SDK uses
+	 * {@code HttpURLConnection}, the fastest on loopback.
+	 * @param restClientBuilder the builder
+	 * @return this builder
+	 */
+	public RimeClientBuilder restClientBuilder(RestClient.Builder restClientBuilder) {
+		if (restClientBuilder == null) {
+			throw new IllegalArgumentException("restClientBuilder is null; expected a RestClient.Builder");
+		}
+		this.restClientBuilder = restClientBuilder;
+		return this;
+	}
+
+	/**
+	 * Set how often and how long to retry ({@link #DEFAULT_RETRY_POLICY} by default). The policy's
+	 * back-off and timeout apply; its {@code shouldRetry} can only narrow the SDK's own rules:
+	 * reads on I/O failures and 408, 429, 502, 503, 504; POSTs only on failures the server cannot
+	 * have acted on, unless {@link #idempotencyKeysHonoured(boolean)}. Use
+	 * {@code RetryPolicy.withMaxRetries(0)} to turn retries off.
+	 * @param retryPolicy the policy
+	 * @return this builder
+	 */
+	public RimeClientBuilder retryPolicy(RetryPolicy retryPolicy) {
+		if (retryPolicy == null) {
+			throw new IllegalArgumentException("retryPolicy is null; expected a RetryPolicy");
+		}
+		this.retryPolicy = retryPolicy;
+		return this;
+	}
+
+	/**
+	 * Set the longest {@code Retry-After} the SDK waits for (default 30 s); longer ones are cut.
+	 * @param maxRetryAfter a duration of zero or more
+	 * @return this builder
+	 */
+	public RimeClientBuilder maxRetryAfter(Duration maxRetryAfter) {
+		this.maxRetryAfter = Checks.timeout(maxRetryAfter);
+		return this;
+	}
+
+	/**
+	 * Declare that the server returns the original response to a repeated {@code Idempotency-Key}
+	 * (default false). Then POSTs are retried on every transient failure, without the risk of
+	 * starting a stress test twice.
+	 * @param idempotencyKeysHonoured whether the server honours idempotency keys
+	 * @return this builder
+	 */
+	public RimeClientBuilder idempotencyKeysHonoured(boolean idempotencyKeysHonoured) {
+		this.idempotencyKeysHonoured = idempotencyKeysHonoured;
+		return this;
+	}
+
+	/**
+	 * Set the registry to observe operations with (default: none).
+	 * @param observationRegistry the registry
+	 * @return this builder
+	 */
+	public RimeClientBuilder observationRegistry(ObservationRegistry observationRegistry) {
+		if (observationRegistry == null) {
+			throw new IllegalArgumentException("observationRegistry is null; expected an ObservationRegistry");
+		}
+		this.observationRegistry = observationRegistry;
+		return this;
+	}
+
+	/**
+	 * Replace the default observation convention.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 * @return this builder
+	 */
+	public RimeClientBuilder observationConvention(@Nullable RimeClientObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+		return this;
+	}
+
+	/**
+	 * Set where verbose status texts go (default {@code System.out}).
+	 * @param verboseOutput the stream
+	 * @return this builder
+	 */
+	public RimeClientBuilder verboseOutput(PrintStream verboseOutput) {
+		if (verboseOutput == null) {
+			throw new IllegalArgumentException("verboseOutput is null; expected a PrintStream such as System.out");
+		}
+		this.verboseOutput = verboseOutput;
+		return this;
+	}
+
+	/**
+	 * Set the clock, whose zone is used for printed times (default UTC).
+	 * @param clock the clock
+	 * @return this builder
+	 */
+	public RimeClientBuilder clock(Clock clock) {
+		if (clock == null) {
+			throw new IllegalArgumentException("clock is null; expected a Clock such as Clock.systemUTC()");
+		}
+		this.clock = clock;
+		return this;
+	}
+
+	/**
+	 * Set how long a seed-form stress test start waits for its registered datasets and model to
+	 * be validated (default 30 minutes).
+	 * @param validationTimeout a positive duration
+	 * @return this builder
+	 */
+	public RimeClientBuilder validationTimeout(Duration validationTimeout) {
+		this.validationTimeout = Checks.positive(validationTimeout, "validationTimeout");
+		return this;
+	}
+
+	/**
+	 * Build the client: one {@code RestClient} and one JSON mapper, shared by all calls.
+	 * @return the client
+	 * @throws IllegalArgumentException if no address was set
+	 */
+	public RimeClient build() {
+		URI baseUri = this.address;
+		if (baseUri == null) {
+			throw new IllegalArgumentException("address is not set; expected RimeClient.builder().address(...) with"
+					+ " an absolute http or https URL such as https://rime.example.com");
+		}
+		// Servers add fields; Jackson 3 ignores unknown ones by default, said here so it stays so.
+		JsonMapper jsonMapper = JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build();
+		ErrorMapper errorMapper = new ErrorMapper(jsonMapper, this.apiKey);
+		Transport transport = new Transport(restClient(), baseUri, this.apiKey, this.retryPolicy, this.maxRetryAfter,
+				new RetryRules(this.idempotencyKeysHonoured), this.observationRegistry, errorMapper, this.clock);
+		RimeApi api = new RimeApi(transport, jsonMapper);
+		Observations observations = new Observations(this.observationRegistry, this.observationConvention);
+		Poller poller = new Poller();
+		return new RimeClient(baseUri, this.defaultProjectId, api, observations,
+				new JobService(api, observations, poller, this.verboseOutput, this.clock, errorMapper),
+				new ResultsDownloader(api, observations),
+				new StressTestStarter(api, observations, poller, this.validationTimeout), new JobLister(api), poller);
+	}
+
+	private RestClient restClient() {
+		RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
+				: RestClient.builder();
+		if (this.restClientBuilder == null || this.connectTimeout != null || this.readTimeout != null) {
+			builder.requestFactory(new NoRedirectRequestFactory(
+					(this.connectTimeout != null) ? this.connectTimeout : Duration.ofSeconds(10),
+					(this.readTimeout != null) ? this.readTimeout : Duration.ofSeconds(30)));
+		}
+		return builder.build();
+	}
+
+}

@@ -1,0 +1,117 @@
+package io.rime.client.internal;
+
+import java.time.Duration;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryState;
+import org.springframework.core.retry.Retryable;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
+
+import io.rime.client.RimeClientObservationDocumentation;
+import io.rime.client.RimeClientObservationDocumentation.LowCardinalityKeyNames;
+
+/**
+ * The retry state of one call. The user's policy decides how often and how long to retry; this
+ * adds what only the failed attempt knows: whether it may be repeated, and the server's
+ * {@code Retry-After}. A {@code RetryTemplate} is cheap, so each call gets its own with this as
+ * both policy and listener.
+ */
+final class CallRetry implements RetryPolicy, RetryListener {
+
+	private static final Log logger = LogFactory.getLog(CallRetry.class);
+
+	private final RetryPolicy policy;
+
+	private final Duration maxRetryAfter;
+
+	private final String operation;
+
+	private final ObservationRegistry observationRegistry;
+
+	private boolean lastFailureRetryable;
+
+	private Duration retryAfter = Duration.ZERO;
+
+	private @Nullable Observation retryObservation;
+
+	CallRetry(RetryPolicy policy, Duration maxRetryAfter, String operation, ObservationRegistry observationRegistry) {
+		this.policy = policy;
+		this.maxRetryAfter = maxRetryAfter;
+		this.operation = operation;
+		this.observationRegistry = observationRegistry;
+	}
+
+	void failed(boolean retryable, Duration retryAfter) {
+		this.lastFailureRetryable = retryable;
+		this.retryAfter = retryAfter;
+	}
+
+	@Override
+	public boolean shouldRetry(Throwable throwable) {
+		return this.lastFailureRetryable && this.policy.shouldRetry(throwable);
+	}
+
+	@Override
+	public Duration getTimeout() {
+		return this.policy.getTimeout();
+	}
+
+	@Override
+	public BackOff getBackOff() {
+		return () -> {
+			BackOffExecution execution = this.policy.getBackOff().start();
+			return () -> {
+				long delay = execution.nextBackOff();
+				if (delay == BackOffExecution.STOP) {
+					return delay;
+				}
+				Duration serverDelay = (this.retryAfter.compareTo(this.maxRetryAfter) > 0) ? this.maxRetryAfter
+						: this.retryAfter;
+				return Math.max(delay, serverDelay.toMillis());
+			};
+		};
+	}
+
+	@Override
+	public void beforeRetry(RetryPolicy retryPolicy, Retryable<?> retryable, RetryState retryState) {
+		Throwable cause = retryState.getLastException();
+		if (logger.isDebugEnabled()) {
+			logger.debug("Retrying " + this.operation + " (retry " + retryState.getRetryCount() + ") after: "
+					+ cause.getMessage());
+		}
+		this.retryObservation = RimeClientObservationDocumentation.RETRY
+			.observation(this.observationRegistry)
+			.lowCardinalityKeyValue(LowCardinalityKeyNames.OPERATION.asString(), this.operation)
+			.lowCardinalityKeyValue(LowCardinalityKeyNames.ERROR_TYPE.asString(), cause.getClass().getSimpleName())
+			.start();
+	}
+
+	@Override
+	public void onRetrySuccess(RetryPolicy retryPolicy, Retryable<?> retryable, @Nullable Object result) {
+		stopRetryObservation(null);
+	}
+
+	@Override
+	public void onRetryFailure(RetryPolicy retryPolicy, Retryable<?> retryable, Throwable throwable) {
+		stopRetryObservation(throwable);
+	}
+
+	private void stopRetryObservation(@Nullable Throwable error) {
+		Observation observation = this.retryObservation;
+		if (observation != null) {
+			if (error != null) {
+				observation.error(error);
+			}
+			observation.stop();
+			this.retryObservation = null;
+		}
+	}
+
+}

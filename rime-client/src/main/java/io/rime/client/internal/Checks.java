@@ -1,0 +1,191 @@
+package io.rime.client.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Argument checks. Each message names the argument, shows the bad value (never the API key) and
+ * says what was expected.
+ */
+public final class Checks {
+
+	private static final Duration MAX_POLL_RATE = Duration.ofHours(1);
+
+	private static final String ADDRESS_EXAMPLE = "an absolute http or https URL such as https://rime.example.com";
+
+	private Checks() {
+	}
+
+	/**
+	 * Check a RIME address.
+	 * @param address the address
+	 * @return the address without trailing slashes
+	 */
+	public static URI address(@Nullable String address) {
+		if (address == null || address.isBlank()) {
+			throw new IllegalArgumentException("address is " + ((address == null) ? "null" : "blank") + "; expected "
+					+ ADDRESS_EXAMPLE);
+		}
+		try {
+			return address(new URI(address.strip()));
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalArgumentException("address '" + address + "' is not a URL (" + ex.getReason()
+					+ "); expected " + ADDRESS_EXAMPLE);
+		}
+	}
+
+	/**
+	 * Check a RIME address.
+	 * @param address the address
+	 * @return the address without trailing slashes
+	 */
+	public static URI address(@Nullable URI address) {
+		if (address == null) {
+			throw new IllegalArgumentException("address is null; expected " + ADDRESS_EXAMPLE);
+		}
+		if (address.getRawUserInfo() != null) {
+			// Not echoed: user info is usually a password.
+			throw new IllegalArgumentException("address contains user info (credentials); expected " + ADDRESS_EXAMPLE
+					+ ", with the key given through apiKey");
+		}
+		String scheme = address.getScheme();
+		if (scheme == null) {
+			throw new IllegalArgumentException("address '" + address + "' is relative; expected " + ADDRESS_EXAMPLE);
+		}
+		if (!scheme.toLowerCase(Locale.ROOT).equals("http") && !scheme.toLowerCase(Locale.ROOT).equals("https")) {
+			throw new IllegalArgumentException("address '" + address + "' has the scheme '" + scheme + "'; expected "
+					+ ADDRESS_EXAMPLE);
+		}
+		if (address.getHost() == null) {
+			throw new IllegalArgumentException("address '" + address + "' has no host; expected " + ADDRESS_EXAMPLE);
+		}
+		if (address.getRawQuery() != null || address.getRawFragment() != null) {
+			throw new IllegalArgumentException("address '" + address + "' has a query or fragment; expected "
+					+ ADDRESS_EXAMPLE + " and nothing after the path");
+		}
+		String path = (address.getRawPath() != null) ? address.getRawPath().replaceAll("/+$", "") : "";
+		return URI.create(scheme.toLowerCase(Locale.ROOT) + "://" + address.getRawAuthority() + path);
+	}
+
+	/**
+	 * Check an API key without ever showing it.
+	 * @param apiKey the key, or {@code null} for none
+	 * @return the key
+	 */
+	public static @Nullable String apiKey(@Nullable String apiKey) {
+		if (apiKey == null) {
+			return null;
+		}
+		if (apiKey.isBlank()) {
+			throw new IllegalArgumentException("apiKey is blank; expected the API key from the RIME web app,"
+					+ " or no apiKey call at all for a server without authentication");
+		}
+		for (int i = 0; i < apiKey.length(); i++) {
+			char c = apiKey.charAt(i);
+			if (c == '\r' || c == '\n') {
+				throw new IllegalArgumentException("apiKey contains a line break at index " + i
+						+ "; expected a single-line key (the key itself is not shown)");
+			}
+			if (c < 0x20 || c > 0x7e) {
+				throw new IllegalArgumentException("apiKey contains the non-ASCII or control character U+"
+						+ String.format("%04X", (int) c) + " at index " + i
+						+ "; expected printable ASCII only (the key itself is not shown)");
+			}
+		}
+		return apiKey;
+	}
+
+	/**
+	 * Check an id.
+	 * @param value the id
+	 * @param name the argument name, for example {@code jobId}
+	 * @return the id
+	 */
+	public static String id(@Nullable String value, String name) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException(name + " is " + ((value == null) ? "null" : "'" + value + "'")
+					+ "; expected a non-blank id");
+		}
+		return value;
+	}
+
+	/**
+	 * Check a required text.
+	 * @param value the text
+	 * @param name the argument name
+	 * @return the text
+	 */
+	public static String text(@Nullable String value, String name) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException(name + " is " + ((value == null) ? "null" : "'" + value + "'")
+					+ "; expected a non-blank text");
+		}
+		return value;
+	}
+
+	/**
+	 * Check a positive duration, such as a timeout setting.
+	 * @param value the duration
+	 * @param name the argument name
+	 * @return the duration
+	 */
+	public static Duration positive(@Nullable Duration value, String name) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw new IllegalArgumentException(name + " is " + value + "; expected a positive duration");
+		}
+		return value;
+	}
+
+	/**
+	 * Check a poll rate: positive and at most one hour.
+	 * @param pollRate the rate
+	 * @return the rate
+	 */
+	public static Duration pollRate(@Nullable Duration pollRate) {
+		if (pollRate == null || pollRate.isNegative() || pollRate.isZero() || pollRate.compareTo(MAX_POLL_RATE) > 0) {
+			throw new IllegalArgumentException("pollRate is " + pollRate
+					+ "; expected more than zero and at most one hour (PT1H)");
+		}
+		return pollRate;
+	}
+
+	/**
+	 * Check a wait timeout: zero or more.
+	 * @param timeout the timeout
+	 * @return the timeout
+	 */
+	public static Duration timeout(@Nullable Duration timeout) {
+		if (timeout == null || timeout.isNegative()) {
+			throw new IllegalArgumentException("timeout is " + timeout + "; expected zero or a positive duration");
+		}
+		return timeout;
+	}
+
+	/**
+	 * Check a file to write: not a directory, in a directory that exists.
+	 * @param file the file
+	 * @return the file
+	 */
+	public static Path outputFile(@Nullable Path file) {
+		if (file == null) {
+			throw new IllegalArgumentException("file is null; expected the path of the CSV file to write");
+		}
+		if (Files.isDirectory(file)) {
+			throw new IllegalArgumentException("file '" + file + "' is a directory; expected the path of a file");
+		}
+		Path parent = file.toAbsolutePath().getParent();
+		if (parent == null || !Files.isDirectory(parent)) {
+			throw new IllegalArgumentException("file '" + file + "' is in '" + parent
+					+ "', which is not a directory; expected a file in an existing directory");
+		}
+		return file;
+	}
+
+}

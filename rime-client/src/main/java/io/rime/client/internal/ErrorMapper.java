@@ -1,0 +1,104 @@
+package io.rime.client.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.rime.client.RimeApiException;
+import io.rime.client.RimeConnectionException;
+
+/**
+ * Turns error responses and I/O failures into the SDK's exceptions, in one place, with the API
+ * key removed from anything the server or the JDK put in a message.
+ */
+public final class ErrorMapper {
+
+	private static final int MAX_ERROR_BODY = 64 * 1024;
+
+	private static final String[] GRPC_CODES = { "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT",
+			"DEADLINE_EXCEEDED", "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED",
+			"FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE",
+			"DATA_LOSS", "UNAUTHENTICATED" };
+
+	private final JsonMapper jsonMapper;
+
+	private final @Nullable String apiKey;
+
+	/**
+	 * Create a mapper.
+	 * @param jsonMapper reads error bodies
+	 * @param apiKey the key to keep out of messages, or {@code null}
+	 */
+	public ErrorMapper(JsonMapper jsonMapper, @Nullable String apiKey) {
+		this.jsonMapper = jsonMapper;
+		this.apiKey = apiKey;
+	}
+
+	RimeApiException toException(HttpCall call, int status, InputStream body) throws IOException {
+		String text = new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+		Integer grpcCode = null;
+		String serverMessage = null;
+		try {
+			JsonNode json = this.jsonMapper.readTree(text);
+			if (json.path("code").isInt()) {
+				grpcCode = json.path("code").intValue();
+			}
+			if (json.path("message").isString()) {
+				serverMessage = redact(json.path("message").stringValue());
+			}
+		}
+		catch (JacksonException ex) {
+			// Proxies and ingresses answer with HTML or plain text: keep a little of it.
+			serverMessage = text.isBlank() ? null : redact(text.strip().lines().findFirst().orElse(""));
+		}
+		StringBuilder message = new StringBuilder();
+		if (status == 401) {
+			message.append("RIME rejected the API key (HTTP 401) for ").append(describe(call))
+				.append(": the key is invalid or expired; check the apiKey setting");
+		}
+		else {
+			message.append("RIME answered HTTP ").append(status).append(" to ").append(describe(call));
+		}
+		if (grpcCode != null) {
+			message.append(" (gRPC ").append(grpcCode).append(' ').append(grpcName(grpcCode)).append(')');
+		}
+		if (serverMessage != null && !serverMessage.isBlank()) {
+			message.append(": ").append(serverMessage);
+		}
+		return new RimeApiException(message.toString(), status, grpcCode, serverMessage);
+	}
+
+	RimeConnectionException toConnectionException(HttpCall call, URI target, IOException failure) {
+		String detail = (failure.getMessage() != null) ? failure.getClass().getSimpleName() + ": " + failure.getMessage()
+				: failure.getClass().getSimpleName();
+		return new RimeConnectionException("No complete response from RIME at " + target.getScheme() + "://"
+				+ target.getRawAuthority() + " to " + describe(call) + ": " + redact(detail), failure);
+	}
+
+	/**
+	 * Remove the API key from a text.
+	 * @param text the text, or {@code null}
+	 * @return the text without the key
+	 */
+	public String redact(@Nullable String text) {
+		if (text == null) {
+			return "";
+		}
+		return (this.apiKey != null) ? text.replace(this.apiKey, "******") : text;
+	}
+
+	private static String describe(HttpCall call) {
+		return call.operation() + " (" + call.method() + " " + call.path() + ")";
+	}
+
+	private static String grpcName(int code) {
+		return (code >= 0 && code < GRPC_CODES.length) ? GRPC_CODES[code] : "code";
+	}
+
+}

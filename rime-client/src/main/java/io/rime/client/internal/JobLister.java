@@ -1,0 +1,92 @@
+package io.rime.client.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import io.rime.client.JobStatus;
+import io.rime.client.RimeApiException;
+
+/**
+ * Lists stress test jobs across all pages, of one project or, since RIME v1 has no
+ * workspace-wide job list, of every project the key can see.
+ */
+public final class JobLister {
+
+	private final RimeApi api;
+
+	/**
+	 * Create the lister.
+	 * @param api the API
+	 */
+	public JobLister(RimeApi api) {
+		this.api = api;
+	}
+
+	/**
+	 * List jobs.
+	 * @param statuses the statuses to select, empty for all
+	 * @param projectId the project, or {@code null} for all projects
+	 * @return the jobs, in no particular order
+	 */
+	public List<Wire.Job> list(Collection<JobStatus> statuses, @Nullable String projectId) {
+		Set<JobStatus> wanted = statuses.isEmpty() ? EnumSet.allOf(JobStatus.class) : EnumSet.copyOf(statuses);
+		// Servers cannot filter for statuses they have but this SDK does not know: filter here then.
+		List<String> wireStatuses = new ArrayList<>();
+		if (!wanted.contains(JobStatus.UNKNOWN_JOB_STATUS)) {
+			wanted.forEach((status) -> wireStatuses.addAll(WireMapper.wireStatuses(status)));
+		}
+		Collection<String> projectIds = (projectId != null) ? List.of(projectId) : allProjectIds();
+		List<Wire.Job> jobs = new ArrayList<>();
+		for (String id : projectIds) {
+			String token = null;
+			do {
+				Wire.ListJobsResponse page;
+				try {
+					page = this.api.listJobs(id, wireStatuses, token);
+				}
+				catch (RimeApiException ex) {
+					// A project deleted since the walk listed it has no jobs to show.
+					if (projectId == null && ex.getHttpStatus() == 404) {
+						break;
+					}
+					throw ex;
+				}
+				if (page.jobs() != null) {
+					page.jobs().stream()
+						.filter((job) -> job.jobId() != null && !job.jobId().isEmpty())
+						.filter((job) -> wanted.contains(WireMapper.status(job.status())))
+						.forEach(jobs::add);
+				}
+				token = Wire.hasMore(page.hasMore(), page.nextPageToken()) ? page.nextPageToken() : null;
+			}
+			while (token != null);
+		}
+		return jobs;
+	}
+
+	private Collection<String> allProjectIds() {
+		Set<String> ids = new LinkedHashSet<>();
+		String token = null;
+		do {
+			Wire.ListProjectsResponse page = this.api.listProjects("list_jobs", token);
+			if (page.projects() != null) {
+				for (Wire.ProjectWithDetails details : page.projects()) {
+					Wire.Project project = details.project();
+					if (project != null && project.id() != null && project.id().uuid() != null) {
+						ids.add(project.id().uuid());
+					}
+				}
+			}
+			token = Wire.hasMore(page.hasMore(), page.nextPageToken()) ? page.nextPageToken() : null;
+		}
+		while (token != null);
+		return ids;
+	}
+
+}

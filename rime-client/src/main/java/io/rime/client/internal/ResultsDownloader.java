@@ -1,0 +1,104 @@
+package io.rime.client.internal;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import io.rime.client.JobStatus;
+import io.rime.client.RimeException;
+
+/**
+ * The seed's {@code get_result_csv}: batch results name each test type, test cases are streamed
+ * page by page into the CSV.
+ */
+public final class ResultsDownloader {
+
+	private final RimeApi api;
+
+	private final Observations observations;
+
+	/**
+	 * Create the downloader.
+	 * @param api the API
+	 * @param observations observes the operation
+	 */
+	public ResultsDownloader(RimeApi api, Observations observations) {
+		this.api = api;
+		this.observations = observations;
+	}
+
+	/**
+	 * Write a succeeded job's results.
+	 * @param jobId the job id
+	 * @param file the target file, replaced atomically
+	 * @param format the CSV format
+	 * @throws IllegalStateException if the job has not succeeded
+	 */
+	public void download(String jobId, Path file, CsvFormat format) {
+		this.observations.observe("get_result_csv", null, jobId, (context) -> {
+			Wire.Job job = this.api.getJob("get_result_csv", jobId, false);
+			JobStatus status = WireMapper.status((job != null) ? job.status() : null);
+			if (job == null || status != JobStatus.SUCCEEDED) {
+				throw new IllegalStateException(
+						"Job has status " + status + "; it must have status SUCCEEDED to get results");
+			}
+			String testRunId = testRunId(jobId, job);
+			ResultCsvWriter.write(file, format, batches(testRunId), testCases(testRunId));
+			return file;
+		});
+	}
+
+	private String testRunId(String jobId, Wire.Job job) {
+		Wire.StressTest stress = (job.jobData() != null) ? job.jobData().stress() : null;
+		String testRunId = (stress != null) ? stress.testRunId() : null;
+		if (testRunId == null || testRunId.isEmpty()) {
+			testRunId = this.api.testRunId(jobId).testRunId();
+		}
+		if (testRunId == null || testRunId.isEmpty()) {
+			throw new RimeException("RIME reports no test run for job '" + jobId + "'");
+		}
+		return testRunId;
+	}
+
+	private Map<String, Wire.BatchResult> batches(String testRunId) {
+		Map<String, Wire.BatchResult> batches = new HashMap<>();
+		String token = null;
+		do {
+			Wire.ListBatchResultsResponse page = this.api.listBatchResults(testRunId, token);
+			if (page.testBatches() != null) {
+				page.testBatches().stream().filter((batch) -> batch.testType() != null)
+					.forEach((batch) -> batches.put(batch.testType(), batch));
+			}
+			token = Wire.hasMore(page.hasMore(), page.nextPageToken()) ? page.nextPageToken() : null;
+		}
+		while (token != null);
+		return batches;
+	}
+
+	private ResultCsvWriter.PageSource testCases(String testRunId) {
+		return new ResultCsvWriter.PageSource() {
+
+			private boolean first = true;
+
+			private @Nullable String token;
+
+			@Override
+			public List<Wire.TestCase> next() {
+				while (this.first || this.token != null) {
+					Wire.ListTestCasesResponse page = ResultsDownloader.this.api.listTestCases(testRunId, this.token);
+					this.first = false;
+					this.token = Wire.hasMore(page.hasMore(), page.nextPageToken()) ? page.nextPageToken() : null;
+					if (page.testCases() != null && !page.testCases().isEmpty()) {
+						return page.testCases();
+					}
+				}
+				return List.of();
+			}
+
+		};
+	}
+
+}

@@ -1,0 +1,280 @@
+package io.rime.client.internal;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
+
+import io.rime.client.RimeApiException;
+import io.rime.client.RimeException;
+
+/**
+ * Sends {@link HttpCall}s to RIME: one {@code RestClient}, the API key only for the configured
+ * origin, retries by {@link RetryRules}, and every failure turned into a {@link RimeException}.
+ */
+public final class Transport {
+
+	private static final String API_KEY_HEADER = "rime-api-key";
+
+	private static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
+	private static final int MAX_REDIRECTS = 5;
+
+	private static final Log logger = LogFactory.getLog(Transport.class);
+
+	private final RestClient restClient;
+
+	private final URI baseUri;
+
+	private final Origin origin;
+
+	private final @Nullable String apiKey;
+
+	private final RetryPolicy retryPolicy;
+
+	private final Duration maxRetryAfter;
+
+	private final RetryRules retryRules;
+
+	private final ObservationRegistry observationRegistry;
+
+	private final ErrorMapper errorMapper;
+
+	private final Clock clock;
+
+	/**
+	 * Create a transport.
+	 * @param restClient the client to send with
+	 * @param baseUri the RIME address, without a trailing slash
+	 * @param apiKey the API key, or {@code null} to send none
+	 * @param retryPolicy how often and how long to retry
+	 * @param maxRetryAfter the longest {@code Retry-After} to honour
+	 * @param retryRules which failures may be retried
+	 * @param observationRegistry where retries are observed
+	 * @param errorMapper turns error responses into exceptions
+	 * @param clock the clock to read {@code Retry-After} dates against
+	 */
+	public Transport(RestClient restClient, URI baseUri, @Nullable String apiKey, RetryPolicy retryPolicy,
+			Duration maxRetryAfter, RetryRules retryRules, ObservationRegistry observationRegistry,
+			ErrorMapper errorMapper, Clock clock) {
+		this.restClient = restClient;
+		this.baseUri = baseUri;
+		this.origin = Origin.of(baseUri);
+		this.apiKey = apiKey;
+		this.retryPolicy = retryPolicy;
+		this.maxRetryAfter = maxRetryAfter;
+		this.retryRules = retryRules;
+		this.observationRegistry = observationRegistry;
+		this.errorMapper = errorMapper;
+		this.clock = clock;
+	}
+
+	/**
+	 * Send a call to RIME, retrying as the rules allow. A POST carries one
+	 * {@code Idempotency-Key} on all its attempts.
+	 * @param <T> the result type
+	 * @param call the call
+	 * @param reader reads a successful response body
+	 * @return what the reader returned
+	 */
+	public <T> T execute(HttpCall call, BodyReader<T> reader) {
+		return execute(URI.create(this.baseUri + call.target()), call, true, reader);
+	}
+
+	/**
+	 * Fetch a URL outside the RIME API, such as archived job logs, never with the API key: the URL
+	 * carries its own signature and, in real RIME, points at another host.
+	 * @param url the URL
+	 * @param operation the SDK operation, for messages
+	 * @return the body as text
+	 */
+	public String fetchWithoutApiKey(URI url, String operation) {
+		HttpCall call = new HttpCall(HttpMethod.GET, operation, url.getRawPath(), "", null);
+		return execute(url, call, false, (body) -> new String(body.readAllBytes(), StandardCharsets.UTF_8));
+	}
+
+	private <T> T execute(URI uri, HttpCall call, boolean mayCarryKey, BodyReader<T> reader) {
+		String idempotencyKey = HttpMethod.POST.equals(call.method()) ? UUID.randomUUID().toString() : null;
+		CallRetry retry = new CallRetry(this.retryPolicy, this.maxRetryAfter, call.operation(),
+				this.observationRegistry);
+		RetryTemplate template = new RetryTemplate(retry);
+		template.setRetryListener(retry);
+		try {
+			return template.execute(new Retryable<>() {
+				@Override
+				public T execute() {
+					return followingRedirects(uri, call, idempotencyKey, mayCarryKey, retry, reader);
+				}
+
+				@Override
+				public String getName() {
+					return call.operation();
+				}
+			});
+		}
+		catch (RetryException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new RimeException(call.operation() + " failed: " + ex.getCause(), ex.getCause());
+		}
+	}
+
+	private <T> T followingRedirects(URI uri, HttpCall call, @Nullable String idempotencyKey, boolean mayCarryKey,
+			CallRetry retry, BodyReader<T> reader) {
+		retry.failed(false, Duration.ZERO);
+		URI target = uri;
+		for (int redirects = 0;; redirects++) {
+			boolean withKey = mayCarryKey && this.apiKey != null && this.origin.matches(target);
+			Response<T> response = exchange(target, call, idempotencyKey, withKey, retry, reader);
+			if (response.redirect() == null) {
+				return response.value();
+			}
+			if (redirects == MAX_REDIRECTS) {
+				throw new RimeApiException("RIME redirected " + call.operation() + " more than " + MAX_REDIRECTS
+						+ " times; the last redirect was to " + response.redirect(), response.status(), null, null);
+			}
+			target = target.resolve(response.redirect());
+		}
+	}
+
+	private <T> Response<T> exchange(URI target, HttpCall call, @Nullable String idempotencyKey, boolean withKey,
+			CallRetry retry, BodyReader<T> reader) {
+		long start = System.nanoTime();
+		RestClient.RequestBodySpec request = this.restClient.method(call.method()).uri(target).headers((headers) -> {
+			headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+			if (withKey) {
+				headers.set(API_KEY_HEADER, this.apiKey);
+			}
+			if (idempotencyKey != null) {
+				headers.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+			}
+			if (logger.isTraceEnabled()) {
+				logger.trace(call.method() + " " + shown(target) + " headers " + masked(headers));
+			}
+		});
+		if (call.body() != null) {
+			request.contentType(MediaType.APPLICATION_JSON).body(call.body());
+		}
+		else if (HttpMethod.POST.equals(call.method())) {
+			request.contentLength(0);
+		}
+		try {
+			return request.exchange((req, res) -> {
+				int status = res.getStatusCode().value();
+				logResponse(call, target, status, start);
+				String location = res.getHeaders().getFirst(HttpHeaders.LOCATION);
+				if (status >= 300 && status < 400 && location != null && HttpMethod.GET.equals(call.method())) {
+					return new Response<>(status, null, redirectTarget(call, status, location));
+				}
+				if (status >= 200 && status < 300) {
+					return new Response<>(status, readBody(call, target, res.getBody(), reader), null);
+				}
+				RimeApiException failure = this.errorMapper.toException(call, status, res.getBody());
+				retry.failed(this.retryRules.isRetryable(call.method(), status),
+						RetryRules.parseRetryAfter(res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), this.clock));
+				throw failure;
+			}, true);
+		}
+		catch (ResourceAccessException ex) {
+			IOException cause = (ex.getCause() instanceof IOException io) ? io : new IOException(ex.getMessage());
+			retry.failed(this.retryRules.isRetryable(call.method(), cause), Duration.ZERO);
+			throw this.errorMapper.toConnectionException(call, target, cause);
+		}
+		catch (RestClientException ex) {
+			throw new RimeException(call.operation() + " failed: " + this.errorMapper.redact(ex.getMessage()), ex);
+		}
+	}
+
+	private <T> T readBody(HttpCall call, URI target, InputStream body, BodyReader<T> reader) throws IOException {
+		try {
+			return reader.read(body);
+		}
+		catch (JacksonIOException ex) {
+			throw ex.getCause();
+		}
+		catch (UnexpectedEndOfInputException ex) {
+			// HttpURLConnection reports a body cut short as a normal end of stream.
+			throw new EOFException("the response body ended early: " + ex.getOriginalMessage());
+		}
+		catch (JacksonException ex) {
+			throw new RimeException("RIME sent a response to " + call.operation() + " (" + call.method() + " "
+					+ target.getRawPath() + ") that is not the expected JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private static URI redirectTarget(HttpCall call, int status, String location) {
+		try {
+			return URI.create(location);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RimeApiException("RIME redirected " + call.operation() + " to an invalid location: " + location,
+					status, null, null);
+		}
+	}
+
+	private void logResponse(HttpCall call, URI target, int status, long start) {
+		if (logger.isDebugEnabled()) {
+			long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+			logger.debug(call.operation() + ": " + call.method() + " " + shown(target) + " -> " + status + " ("
+					+ millis + " ms)");
+		}
+	}
+
+	// Foreign URLs, such as signed log links, carry credentials in their query.
+	private String shown(URI target) {
+		return this.origin.matches(target) ? target.toString()
+				: target.getScheme() + "://" + target.getRawAuthority() + target.getRawPath();
+	}
+
+	private static String masked(HttpHeaders headers) {
+		HttpHeaders copy = new HttpHeaders();
+		headers.forEach((name, values) -> copy.put(name,
+				name.equalsIgnoreCase(API_KEY_HEADER) ? List.of("******") : values));
+		return copy.toString();
+	}
+
+	/**
+	 * Reads a successful response body; runs inside the exchange, so it must not keep the stream.
+	 * @param <T> the result type
+	 */
+	@FunctionalInterface
+	public interface BodyReader<T> {
+
+		/**
+		 * Read the body.
+		 * @param body the body stream
+		 * @return the result
+		 * @throws IOException if reading fails
+		 */
+		T read(InputStream body) throws IOException;
+
+	}
+
+	private record Response<T>(int status, @Nullable T value, @Nullable URI redirect) {
+	}
+
+}

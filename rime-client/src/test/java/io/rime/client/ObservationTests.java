@@ -1,0 +1,134 @@
+package io.rime.client;
+
+import io.micrometer.common.KeyValues;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
+
+import io.rime.emulator.Fault;
+import io.rime.emulator.RimeEmulator;
+
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ObservationTests {
+
+	private final RimeEmulator emulator = TestRime.emulator();
+
+	private final TestObservationRegistry registry = TestObservationRegistry.create();
+
+	private final RimeClient client = TestRime.clientBuilder(this.emulator).observationRegistry(this.registry).build();
+
+	@AfterEach
+	void close() {
+		this.client.close();
+		this.emulator.close();
+	}
+
+	@Test
+	void aSuccessfulOperationIsObservedWithItsOutcome() {
+		this.client.getRimeInfo();
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasSingleObservationThat()
+			.hasNameEqualTo("rime.client.operation")
+			.hasContextualNameEqualTo("rime get_rime_info")
+			.hasLowCardinalityKeyValue("rime.operation", "get_rime_info")
+			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
+			.hasLowCardinalityKeyValue("error.type", "none")
+			.hasBeenStopped();
+	}
+
+	@Test
+	void idsAreOnlyHighCardinalityKeys() {
+		RimeStressTestJob job = this.client.startStressTest(TestRime.titanicConfig());
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasObservationWithNameEqualTo("rime.client.operation")
+			.that()
+			.hasLowCardinalityKeyValue("rime.operation", "start_stress_test")
+			.hasHighCardinalityKeyValue("rime.project.id", this.emulator.defaultProjectId())
+			.hasHighCardinalityKeyValue("rime.job.id", job.jobId())
+			.doesNotHaveLowCardinalityKeyValueWithKey("rime.job.id");
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasAnObservationWithAKeyValue("rime.operation", "register_dataset")
+			.hasAnObservationWithAKeyValue("rime.operation", "register_model");
+	}
+
+	@Test
+	void aClientErrorIsObservedAsSuch() {
+		assertThatExceptionOfType(RimeApiException.class).isThrownBy(() -> this.client.getProject("missing"));
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasSingleObservationThat()
+			.hasLowCardinalityKeyValue("outcome", "CLIENT_ERROR")
+			.hasLowCardinalityKeyValue("error.type", "RimeApiException")
+			.hasHighCardinalityKeyValue("rime.project.id", "missing");
+	}
+
+	@Test
+	void aServerErrorIsObservedAsSuch() {
+		this.emulator.faults().add(Fault.on("GET", "/v1/rime-info").status(500));
+		assertThatExceptionOfType(RimeApiException.class).isThrownBy(this.client::getRimeInfo);
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasSingleObservationThat()
+			.hasLowCardinalityKeyValue("outcome", "SERVER_ERROR");
+	}
+
+	@Test
+	void aConnectionFailureIsObservedAsSuch() {
+		this.emulator.faults().add(Fault.on("GET", "/v1/rime-info").closeConnection());
+		assertThatExceptionOfType(RimeConnectionException.class).isThrownBy(this.client::getRimeInfo);
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasObservationWithNameEqualTo("rime.client.operation")
+			.that()
+			.hasLowCardinalityKeyValue("outcome", "CONNECTION_ERROR")
+			.hasLowCardinalityKeyValue("error.type", "RimeConnectionException");
+	}
+
+	@Test
+	void retriesAreCountedPerOperation() {
+		this.emulator.faults().add(Fault.on("GET", "/v1/rime-info").status(503).times(2));
+		this.client.getRimeInfo();
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasNumberOfObservationsWithNameEqualTo("rime.client.retries", 2)
+			.forAllObservationsWithNameEqualTo("rime.client.retries", (retry) -> retry
+				.hasLowCardinalityKeyValue("rime.operation", "get_rime_info")
+				.hasLowCardinalityKeyValue("error.type", "RimeApiException")
+				.hasParentObservationContextMatching((parent) -> "rime.client.operation".equals(((Observation.ContextView) parent).getName())));
+	}
+
+	@Test
+	void aGivenRestClientBuilderIsUsedAndItsHttpObservationsNestUnderTheOperation() {
+		RestClient.Builder builder = RestClient.builder().observationRegistry(this.registry);
+		try (RimeClient onBuilder = TestRime.clientBuilder(this.emulator).observationRegistry(this.registry)
+			.restClientBuilder(builder).build()) {
+			onBuilder.getRimeInfo();
+		}
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasObservationWithNameEqualTo("http.client.requests")
+			.that()
+			.hasLowCardinalityKeyValue("uri", "none")
+			.hasParentObservationContextMatching(
+					(parent) -> "rime.client.operation".equals(((Observation.ContextView) parent).getName()));
+	}
+
+	@Test
+	void theConventionCanBeReplaced() {
+		DefaultRimeClientObservationConvention custom = new DefaultRimeClientObservationConvention("my.rime") {
+			@Override
+			public KeyValues getLowCardinalityKeyValues(RimeClientObservationContext context) {
+				return super.getLowCardinalityKeyValues(context).and("team", "ml");
+			}
+		};
+		try (RimeClient customized = TestRime.clientBuilder(this.emulator).observationRegistry(this.registry)
+			.observationConvention(custom).build()) {
+			customized.getRimeInfo();
+		}
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasSingleObservationThat()
+			.hasNameEqualTo("my.rime")
+			.hasLowCardinalityKeyValue("team", "ml")
+			.hasLowCardinalityKeyValue("rime.operation", "get_rime_info");
+	}
+
+}

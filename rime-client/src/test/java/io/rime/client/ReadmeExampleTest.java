@@ -1,0 +1,57 @@
+package io.rime.client;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.rime.emulator.RimeEmulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's "Using the SDK without Spring" example, compiled and run against the emulator.
+ */
+class ReadmeExampleTest {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void theReadmeExampleRunsTheSeedsTitanicStressTestAndWritesItsResults() throws Exception {
+		try (RimeEmulator emulator = TestRime.emulator()) {
+			Path results = this.directory.resolve("results.csv");
+			JobMetadata finished = readmeExample(emulator.baseUrl().toString(), emulator.apiKey(),
+					Duration.ofMillis(50), results);
+			assertThat(finished.status()).isEqualTo(JobStatus.SUCCEEDED);
+			assertThat(Files.readAllLines(results).get(0)).isEqualTo("test_name,feature(s),status");
+		}
+	}
+
+	// README snippet starts here; address, key, poll rate and file are parameters only for the test.
+	static JobMetadata readmeExample(String address, String apiKey, Duration pollRate, Path resultsFile) {
+		try (RimeClient rime = RimeClient.builder()
+			.address(address)
+			.apiKey(apiKey)
+			.build()) {
+			RimeProject project = rime.createProject("titanic", "Survival model checks");
+			Map<String, Object> config = Map.of(
+					"run_name", "Titanic",
+					"data_info", Map.of(
+							"label_col", "Survived",
+							"ref_path", "s3://rime-datasets/titanic/titanic_example.csv",
+							"eval_path", "s3://rime-datasets/titanic/titanic_example.csv"),
+					"model_info", Map.of("path", "s3://rime-models/titanic_s3_test/titanic_example_model.py"));
+			RimeStressTestJob job = rime.startStressTest(config, project.projectId());
+			JobMetadata finished = job.waitUntilFinish(pollRate, Duration.ofMinutes(30));
+			if (finished.status() == JobStatus.SUCCEEDED) {
+				job.getResultCsv(resultsFile, "0.12.0");
+			}
+			return finished;
+		}
+	}
+
+}

@@ -1,0 +1,105 @@
+package io.rime.client;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class RimeClientBuilderTests {
+
+	@Test
+	void theAddressIsRequired() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().build())
+			.withMessageStartingWith("address is not set; expected RimeClient.builder().address(...)");
+	}
+
+	@Test
+	void aNullAddressIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().address((String) null))
+			.withMessage("address is null; expected an absolute http or https URL such as https://rime.example.com");
+		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().address((URI) null))
+			.withMessageStartingWith("address is null");
+	}
+
+	@Test
+	void aBlankAddressIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().address(" "))
+			.withMessageStartingWith("address is blank; expected an absolute http or https URL");
+	}
+
+	@Test
+	void aRelativeAddressIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().address("my_vpc.rime.com"))
+			.withMessageStartingWith("address 'my_vpc.rime.com' is relative; expected an absolute http or https URL");
+	}
+
+	@Test
+	void anAddressWithAnotherSchemeIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().address("ftp://rime.example.com"))
+			.withMessageStartingWith("address 'ftp://rime.example.com' has the scheme 'ftp'; expected an absolute http");
+	}
+
+	@Test
+	void anAddressWithAQueryIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().address("https://rime.example.com?x=1"))
+			.withMessageStartingWith("address 'https://rime.example.com?x=1' has a query or fragment");
+	}
+
+	@Test
+	void anAddressThatIsNotAUrlIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().address("https://rime example"))
+			.withMessageStartingWith("address 'https://rime example' is not a URL");
+	}
+
+	@Test
+	void credentialsInTheAddressAreRejectedWithoutBeingShown() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> RimeClient.builder().address("https://user:s3cret@rime.example.com"))
+			.withMessageStartingWith("address contains user info (credentials)")
+			.withMessageNotContaining("s3cret");
+	}
+
+	@Test
+	void aTrailingSlashInTheAddressIsDropped() {
+		try (RimeClient client = RimeClient.builder().address("https://rime.example.com/base/").build()) {
+			assertThat(client.toString()).contains("address=https://rime.example.com/base,");
+		}
+	}
+
+	@Test
+	void aBlankApiKeyIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().apiKey(" "))
+			.withMessageStartingWith("apiKey is blank; expected the API key from the RIME web app");
+	}
+
+	@Test
+	void anApiKeyWithALineBreakIsRejectedWithoutBeingShown() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().apiKey("secret\r\nX-Evil: 1"))
+			.withMessage("apiKey contains a line break at index 6; expected a single-line key (the key itself is not shown)");
+	}
+
+	@Test
+	void anApiKeyWithNonAsciiCharactersIsRejectedWithoutBeingShown() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().apiKey("sécret"))
+			.withMessage("apiKey contains the non-ASCII or control character U+00E9 at index 1; expected printable"
+					+ " ASCII only (the key itself is not shown)");
+	}
+
+	@Test
+	void nonPositiveTimeoutsAreRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().connectTimeout(Duration.ZERO))
+			.withMessage("connectTimeout is PT0S; expected a positive duration");
+		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().readTimeout(Duration.ofSeconds(-1)))
+			.withMessage("readTimeout is PT-1S; expected a positive duration");
+	}
+
+	@Test
+	void aBlankDefaultProjectIdIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().defaultProjectId(""))
+			.withMessage("defaultProjectId is ''; expected a non-blank id");
+	}
+
+}

@@ -1,0 +1,117 @@
+package io.rime.client.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.rime.client.RimeConnectionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ResultCsvWriterTests {
+
+	private static final Map<String, Wire.BatchResult> BATCHES = Map.of("unseen_categorical",
+			new Wire.BatchResult("unseen_categorical", "Unseen Categorical", "TEST_CATEGORY_TYPE_ABNORMAL_INPUTS"));
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void theReferenceExampleIsWrittenInFormat0_12_0() throws IOException {
+		Path file = this.directory.resolve("r.csv");
+		ResultCsvWriter.write(file, CsvFormat.V0_12_0, BATCHES, pages(List.of(List.of(
+				new Wire.TestCase("unseen_categorical", List.of("country"), "TEST_CASE_STATUS_WARNING",
+						"SEVERITY_WARNING", 0.12, "TEST_CATEGORY_TYPE_ABNORMAL_INPUTS"),
+				new Wire.TestCase("unseen_categorical", List.of("device"), null, "SEVERITY_PASS", null, null)))));
+		assertThat(Files.readString(file)).isEqualTo("test_name,feature(s),status\r\n"
+				+ "Unseen Categorical,country,TEST_CASE_STATUS_WARNING\r\n"
+				+ "Unseen Categorical,device,TEST_CASE_STATUS_PASS\r\n");
+	}
+
+	@Test
+	void format1_0_0AddsTypeSeverityScoreAndCategory() throws IOException {
+		Path file = this.directory.resolve("r.csv");
+		ResultCsvWriter.write(file, CsvFormat.V1_0_0, BATCHES, pages(List.of(List.of(
+				new Wire.TestCase("unseen_categorical", List.of("country"), "TEST_CASE_STATUS_FAIL", "SEVERITY_ALERT",
+						0.12, null),
+				new Wire.TestCase("other_test", List.of(), null, null, null, null)))));
+		assertThat(Files.readAllLines(file)).containsExactly(
+				"test_name,feature(s),status,test_type,severity,importance_score,test_category",
+				"Unseen Categorical,country,TEST_CASE_STATUS_FAIL,unseen_categorical,SEVERITY_ALERT,0.12,"
+						+ "TEST_CATEGORY_TYPE_ABNORMAL_INPUTS",
+				"other_test,,TEST_CASE_STATUS_PASS,other_test,SEVERITY_UNSPECIFIED,0.0,TEST_CATEGORY_TYPE_UNSPECIFIED");
+	}
+
+	@Test
+	void severalFeaturesShareOneQuotedCell() throws IOException {
+		Path file = this.directory.resolve("r.csv");
+		ResultCsvWriter.write(file, CsvFormat.V0_12_0, Map.of(), pages(List.of(List.of(new Wire.TestCase("subset",
+				List.of("age", "say \"hi\"", "sex"), "TEST_CASE_STATUS_SKIP", null, null, null)))));
+		assertThat(Files.readAllLines(file).get(1)).isEqualTo("subset,\"age,say \"\"hi\"\",sex\",TEST_CASE_STATUS_SKIP");
+	}
+
+	@Test
+	void aMillionRowsAreStreamedPageByPage() throws IOException {
+		Path file = this.directory.resolve("r.csv");
+		Iterator<Integer> pageNumbers = Stream.iterate(0, (i) -> i + 1).limit(1000).iterator();
+		ResultCsvWriter.write(file, CsvFormat.V0_12_0, BATCHES, () -> {
+			if (!pageNumbers.hasNext()) {
+				return List.of();
+			}
+			int page = pageNumbers.next();
+			List<Wire.TestCase> cases = new ArrayList<>(1000);
+			for (int i = 0; i < 1000; i++) {
+				cases.add(new Wire.TestCase("unseen_categorical", List.of("f" + page + "_" + i), null, null, null, null));
+			}
+			return cases;
+		});
+		try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			assertThat(reader.lines().count()).isEqualTo(1_000_001);
+		}
+	}
+
+	@Test
+	void whenAPageFailsTheOldFileStaysAndNoTemporaryFileRemains() throws IOException {
+		Path file = this.directory.resolve("r.csv");
+		Files.writeString(file, "old\n");
+		Iterator<List<Wire.TestCase>> pages = List.of(List.of(new Wire.TestCase("t", List.of("f"), null, null, null,
+				null))).iterator();
+		assertThatExceptionOfType(RimeConnectionException.class)
+			.isThrownBy(() -> ResultCsvWriter.write(file, CsvFormat.V0_12_0, Map.of(), () -> {
+				if (pages.hasNext()) {
+					return pages.next();
+				}
+				throw new RimeConnectionException("cut", null);
+			}));
+		assertThat(Files.readString(file)).isEqualTo("old\n");
+		try (Stream<Path> files = Files.list(this.directory)) {
+			assertThat(files).containsExactly(file);
+		}
+	}
+
+	@Test
+	void whenTheDirectoryCannotBeWrittenTheFailureNamesTheFile() {
+		Path file = this.directory.resolve("missing").resolve("r.csv");
+		assertThatExceptionOfType(UncheckedIOException.class)
+			.isThrownBy(() -> ResultCsvWriter.write(file, CsvFormat.V0_12_0, Map.of(), List::of))
+			.withMessageContaining(file.toString());
+	}
+
+	private static ResultCsvWriter.PageSource pages(List<List<Wire.TestCase>> pages) {
+		Iterator<List<Wire.TestCase>> iterator = pages.iterator();
+		return () -> iterator.hasNext() ? iterator.next() : List.of();
+	}
+
+}
