@@ -4,6 +4,10 @@ import java.net.URI;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +30,8 @@ import io.rime.client.internal.WireMapper;
  */
 public final class RimeClient implements AutoCloseable {
 
+	private static final Log logger = LogFactory.getLog(RimeClient.class);
+
 	private final URI address;
 
 	private final @Nullable String defaultProjectId;
@@ -44,9 +50,12 @@ public final class RimeClient implements AutoCloseable {
 
 	private final Poller poller;
 
+	private final BiConsumer<RimeStressTestJob, String> jobStartListener;
+
 	RimeClient(URI address, @Nullable String defaultProjectId, RimeApi api,
 			Observations observations, JobService jobService, ResultsDownloader results,
-			StressTestStarter starter, JobLister lister, Poller poller) {
+			StressTestStarter starter, JobLister lister, Poller poller,
+			BiConsumer<RimeStressTestJob, String> jobStartListener) {
 		this.address = address;
 		this.defaultProjectId = defaultProjectId;
 		this.api = api;
@@ -56,6 +65,7 @@ public final class RimeClient implements AutoCloseable {
 		this.starter = starter;
 		this.lister = lister;
 		this.poller = poller;
+		this.jobStartListener = jobStartListener;
 	}
 
 	/**
@@ -137,11 +147,18 @@ public final class RimeClient implements AutoCloseable {
 			@Nullable CustomImage customImage) {
 		TestRunConfigs.Plan plan = TestRunConfigs.read(testRunConfig, customImage);
 		String project = projectOrDefault(projectId);
-		return this.observations.observe("start_stress_test", project, null, (context) -> {
+		RimeStressTestJob started = this.observations.observe("start_stress_test", project, null, (context) -> {
 			Wire.Job job = this.starter.start(project, plan);
 			context.setJobId(job.jobId());
 			return handle(job.jobId());
 		});
+		try {
+			this.jobStartListener.accept(started, project);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("A job start listener failed for job '" + started.jobId() + "'; the job was started", ex);
+		}
+		return started;
 	}
 
 	/**
@@ -161,19 +178,37 @@ public final class RimeClient implements AutoCloseable {
 	 */
 	public List<RimeStressTestJob> listStressTestJobs(@Nullable Collection<JobStatus> statusFilters,
 			@Nullable String projectId) {
-		Collection<JobStatus> statuses = (statusFilters != null) ? statusFilters : List.of();
-		int index = 0;
-		for (JobStatus status : statuses) {
-			if (status == null) {
-				throw new IllegalArgumentException("statusFilters[" + index + "] is null; expected a JobStatus");
-			}
-			index++;
-		}
+		Collection<JobStatus> statuses = statusFilters(statusFilters);
 		if (projectId != null) {
 			Checks.id(projectId, "projectId");
 		}
 		return this.observations.observe("list_jobs", projectId, null,
 				(context) -> this.lister.list(statuses, projectId).stream().map((job) -> handle(job.jobId())).toList());
+	}
+
+	/**
+	 * List the stress test jobs of one project with what the list says of each: one paged list call,
+	 * no call per job. Progress is not included (RIME sends it only for a single job).
+	 * @param statusFilters the statuses to select (any of them); {@code null} or empty for all
+	 * @param projectId the project
+	 * @return the jobs' metadata, in no particular order
+	 */
+	public List<JobMetadata> listStressTestJobStatuses(@Nullable Collection<JobStatus> statusFilters,
+			String projectId) {
+		Collection<JobStatus> statuses = statusFilters(statusFilters);
+		Checks.id(projectId, "projectId");
+		return this.observations.observe("list_jobs", projectId, null, (context) -> this.lister.list(statuses, projectId)
+			.stream()
+			.map((job) -> WireMapper.job(job, job.jobId()))
+			.toList());
+	}
+
+	/**
+	 * List the projects the API key can see, across all pages.
+	 * @return the projects, in the server's order
+	 */
+	public List<RimeProject> listProjects() {
+		return this.observations.observe("list_projects", null, null, (context) -> this.lister.projects());
 	}
 
 	/**
@@ -209,6 +244,18 @@ public final class RimeClient implements AutoCloseable {
 	@Override
 	public String toString() {
 		return "RimeClient[address=" + this.address + ", defaultProjectId=" + this.defaultProjectId + "]";
+	}
+
+	private static Collection<JobStatus> statusFilters(@Nullable Collection<JobStatus> statusFilters) {
+		Collection<JobStatus> statuses = (statusFilters != null) ? statusFilters : List.of();
+		int index = 0;
+		for (JobStatus status : statuses) {
+			if (status == null) {
+				throw new IllegalArgumentException("statusFilters[" + index + "] is null; expected a JobStatus");
+			}
+			index++;
+		}
+		return statuses;
 	}
 
 	private String projectOrDefault(@Nullable String projectId) {

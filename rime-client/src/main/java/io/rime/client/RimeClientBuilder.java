@@ -4,9 +4,11 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.BiConsumer;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.DeserializationFeature;
@@ -63,6 +65,12 @@ public final class RimeClientBuilder {
 	private boolean idempotencyKeysHonoured;
 
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private RetryListener retryListener = new RetryListener() {
+	};
+
+	private BiConsumer<RimeStressTestJob, String> jobStartListener = (job, projectId) -> {
+	};
 
 	private @Nullable RimeClientObservationConvention observationConvention;
 
@@ -193,6 +201,35 @@ public final class RimeClientBuilder {
 	}
 
 	/**
+	 * Set a listener that hears of every retry of an SDK call, for example to count retries
+	 * (default: none). {@code Retryable#getName()} is the SDK operation, such as {@code get_job}.
+	 * @param retryListener the listener
+	 * @return this builder
+	 */
+	public RimeClientBuilder retryListener(RetryListener retryListener) {
+		if (retryListener == null) {
+			throw new IllegalArgumentException("retryListener is null; expected a RetryListener");
+		}
+		this.retryListener = retryListener;
+		return this;
+	}
+
+	/**
+	 * Set a listener that hears of every stress test this client starts, with the job and its
+	 * project id, on the thread that started it (default: none). It runs after the start
+	 * succeeded; what it throws is logged and does not fail the start.
+	 * @param jobStartListener the listener, given the job and its project id
+	 * @return this builder
+	 */
+	public RimeClientBuilder jobStartListener(BiConsumer<RimeStressTestJob, String> jobStartListener) {
+		if (jobStartListener == null) {
+			throw new IllegalArgumentException("jobStartListener is null; expected a BiConsumer of job and project id");
+		}
+		this.jobStartListener = jobStartListener;
+		return this;
+	}
+
+	/**
 	 * Set the registry to observe operations with (default: none).
 	 * @param observationRegistry the registry
 	 * @return this builder
@@ -269,14 +306,15 @@ public final class RimeClientBuilder {
 			.build();
 		ErrorMapper errorMapper = new ErrorMapper(jsonMapper, this.apiKey);
 		Transport transport = new Transport(restClient(), baseUri, this.apiKey, this.retryPolicy, this.maxRetryAfter,
-				new RetryRules(this.idempotencyKeysHonoured), this.observationRegistry, errorMapper, this.clock);
+				new RetryRules(this.idempotencyKeysHonoured), this.retryListener, errorMapper, this.clock);
 		RimeApi api = new RimeApi(transport, jsonMapper);
 		Observations observations = new Observations(this.observationRegistry, this.observationConvention);
 		Poller poller = new Poller();
 		return new RimeClient(baseUri, this.defaultProjectId, api, observations,
 				new JobService(api, observations, poller, this.verboseOutput, this.clock, errorMapper),
 				new ResultsDownloader(api, observations),
-				new StressTestStarter(api, observations, poller, this.validationTimeout), new JobLister(api), poller);
+				new StressTestStarter(api, observations, poller, this.validationTimeout), new JobLister(api), poller,
+				this.jobStartListener);
 	}
 
 	private RestClient restClient() {

@@ -28,23 +28,6 @@ public enum RimeClientObservationDocumentation implements ObservationDocumentati
 		public KeyName[] getHighCardinalityKeyNames() {
 			return HighCardinalityKeyNames.values();
 		}
-	},
-
-	/**
-	 * One retried HTTP attempt within an operation; its count is the number of retries. Not
-	 * replaceable: it carries only {@code rime.operation} and {@code error.type} (the failure that
-	 * caused the retry).
-	 */
-	RETRY {
-		@Override
-		public String getName() {
-			return "rime.client.retries";
-		}
-
-		@Override
-		public KeyName[] getLowCardinalityKeyNames() {
-			return new KeyName[] { LowCardinalityKeyNames.OPERATION, LowCardinalityKeyNames.ERROR_TYPE };
-		}
 	};
 
 	/**

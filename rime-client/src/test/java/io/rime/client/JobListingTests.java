@@ -83,4 +83,34 @@ class JobListingTests {
 		assertThat(this.client.listStressTestJobs()).containsExactly(job);
 	}
 
+	@Test
+	void statusesOfAProjectsJobsComeFromOneListCallWithoutACallPerJob() {
+		Map<String, Object> config = TestRime.v1Config(this.emulator, this.emulator.defaultProjectId());
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			ids.add(this.client.startStressTest(config).jobId());
+		}
+		int jobReadsBefore = TestRime.requestsTo(this.emulator, "GET", "/v1/jobs/").size();
+
+		List<JobMetadata> active = this.client.listStressTestJobStatuses(List.of(JobStatus.PENDING, JobStatus.RUNNING),
+				this.emulator.defaultProjectId());
+
+		assertThat(active).extracting(JobMetadata::name).containsExactlyInAnyOrderElementsOf(ids);
+		assertThat(active).extracting(JobMetadata::status).allMatch((status) -> !status.isTerminal());
+		assertThat(TestRime.requestsTo(this.emulator, "GET", "/v1/jobs/").size() - jobReadsBefore).isEqualTo(1);
+	}
+
+	@Test
+	void projectsAreListedAcrossPages() {
+		for (int i = 0; i < 104; i++) {
+			this.client.createProject("listed-" + i, "one of many");
+		}
+
+		List<RimeProject> projects = this.client.listProjects();
+
+		assertThat(projects).hasSize(105);
+		assertThat(projects).extracting(RimeProject::projectId).contains(this.emulator.defaultProjectId());
+		assertThat(projects).extracting(RimeProject::name).contains("listed-0", "listed-103");
+	}
+
 }

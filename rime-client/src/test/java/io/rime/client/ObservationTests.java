@@ -86,18 +86,6 @@ class ObservationTests {
 	}
 
 	@Test
-	void retriesAreCountedPerOperation() {
-		this.emulator.faults().add(Fault.on("GET", "/v1/rime-info").status(503).times(2));
-		this.client.getRimeInfo();
-		TestObservationRegistryAssert.assertThat(this.registry)
-			.hasNumberOfObservationsWithNameEqualTo("rime.client.retries", 2)
-			.forAllObservationsWithNameEqualTo("rime.client.retries", (retry) -> retry
-				.hasLowCardinalityKeyValue("rime.operation", "get_rime_info")
-				.hasLowCardinalityKeyValue("error.type", "RimeApiException")
-				.hasParentObservationContextMatching((parent) -> "rime.client.operation".equals(((Observation.ContextView) parent).getName())));
-	}
-
-	@Test
 	void aGivenRestClientBuilderIsUsedAndItsHttpObservationsNestUnderTheOperation() {
 		RestClient.Builder builder = RestClient.builder().observationRegistry(this.registry);
 		try (RimeClient onBuilder = TestRime.clientBuilder(this.emulator).observationRegistry(this.registry)

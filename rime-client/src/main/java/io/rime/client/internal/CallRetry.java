@@ -2,8 +2,6 @@ package io.rime.client.internal;
 
 import java.time.Duration;
 
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -14,14 +12,11 @@ import org.springframework.core.retry.Retryable;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 
-import io.rime.client.RimeClientObservationDocumentation;
-import io.rime.client.RimeClientObservationDocumentation.LowCardinalityKeyNames;
-
 /**
  * The retry state of one call. The user's policy decides how often and how long to retry; this
  * adds what only the failed attempt knows: whether it may be repeated, and the server's
  * {@code Retry-After}. A {@code RetryTemplate} is cheap, so each call gets its own with this as
- * both policy and listener.
+ * both policy and listener; the user's listener hears of every retry.
  */
 final class CallRetry implements RetryPolicy, RetryListener {
 
@@ -33,19 +28,17 @@ final class CallRetry implements RetryPolicy, RetryListener {
 
 	private final String operation;
 
-	private final ObservationRegistry observationRegistry;
+	private final RetryListener listener;
 
 	private boolean lastFailureRetryable;
 
 	private Duration retryAfter = Duration.ZERO;
 
-	private @Nullable Observation retryObservation;
-
-	CallRetry(RetryPolicy policy, Duration maxRetryAfter, String operation, ObservationRegistry observationRegistry) {
+	CallRetry(RetryPolicy policy, Duration maxRetryAfter, String operation, RetryListener listener) {
 		this.policy = policy;
 		this.maxRetryAfter = maxRetryAfter;
 		this.operation = operation;
-		this.observationRegistry = observationRegistry;
+		this.listener = listener;
 	}
 
 	void failed(boolean retryable, Duration retryAfter) {
@@ -81,37 +74,21 @@ final class CallRetry implements RetryPolicy, RetryListener {
 
 	@Override
 	public void beforeRetry(RetryPolicy retryPolicy, Retryable<?> retryable, RetryState retryState) {
-		Throwable cause = retryState.getLastException();
 		if (logger.isDebugEnabled()) {
 			logger.debug("Retrying " + this.operation + " (retry " + retryState.getRetryCount() + ") after: "
-					+ cause.getMessage());
+					+ retryState.getLastException().getMessage());
 		}
-		this.retryObservation = RimeClientObservationDocumentation.RETRY
-			.observation(this.observationRegistry)
-			.lowCardinalityKeyValue(LowCardinalityKeyNames.OPERATION.asString(), this.operation)
-			.lowCardinalityKeyValue(LowCardinalityKeyNames.ERROR_TYPE.asString(), cause.getClass().getSimpleName())
-			.start();
+		this.listener.beforeRetry(retryPolicy, retryable, retryState);
 	}
 
 	@Override
 	public void onRetrySuccess(RetryPolicy retryPolicy, Retryable<?> retryable, @Nullable Object result) {
-		stopRetryObservation(null);
+		this.listener.onRetrySuccess(retryPolicy, retryable, result);
 	}
 
 	@Override
 	public void onRetryFailure(RetryPolicy retryPolicy, Retryable<?> retryable, Throwable throwable) {
-		stopRetryObservation(throwable);
-	}
-
-	private void stopRetryObservation(@Nullable Throwable error) {
-		Observation observation = this.retryObservation;
-		if (observation != null) {
-			if (error != null) {
-				observation.error(error);
-			}
-			observation.stop();
-			this.retryObservation = null;
-		}
+		this.listener.onRetryFailure(retryPolicy, retryable, throwable);
 	}
 
 }

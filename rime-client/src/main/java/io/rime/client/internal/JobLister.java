@@ -3,14 +3,16 @@ package io.rime.client.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 import io.rime.client.JobStatus;
 import io.rime.client.RimeApiException;
+import io.rime.client.RimeProject;
 
 /**
  * Lists stress test jobs across all pages, of one project or, since RIME v1 has no
@@ -70,23 +72,31 @@ public final class JobLister {
 		return jobs;
 	}
 
-	private Collection<String> allProjectIds() {
-		Set<String> ids = new LinkedHashSet<>();
+	/**
+	 * List every project the key can see.
+	 * @return the projects, in the server's order
+	 */
+	public List<RimeProject> projects() {
+		Map<String, RimeProject> projects = new LinkedHashMap<>();
 		String token = null;
 		do {
-			Wire.ListProjectsResponse page = this.api.listProjects("list_jobs", token);
+			Wire.ListProjectsResponse page = this.api.listProjects("list_projects", token);
 			if (page.projects() != null) {
 				for (Wire.ProjectWithDetails details : page.projects()) {
 					Wire.Project project = details.project();
 					if (project != null && project.id() != null && project.id().uuid() != null) {
-						ids.add(project.id().uuid());
+						projects.putIfAbsent(project.id().uuid(), WireMapper.project(project, project.id().uuid()));
 					}
 				}
 			}
 			token = Wire.hasMore(page.hasMore(), page.nextPageToken()) ? page.nextPageToken() : null;
 		}
 		while (token != null);
-		return ids;
+		return List.copyOf(projects.values());
+	}
+
+	private Collection<String> allProjectIds() {
+		return projects().stream().map(RimeProject::projectId).toList();
 	}
 
 }

@@ -10,12 +10,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.retry.Retryable;
 import org.springframework.http.HttpHeaders;
@@ -59,7 +59,7 @@ public final class Transport {
 
 	private final RetryRules retryRules;
 
-	private final ObservationRegistry observationRegistry;
+	private final RetryListener retryListener;
 
 	private final ErrorMapper errorMapper;
 
@@ -73,12 +73,12 @@ public final class Transport {
 	 * @param retryPolicy how often and how long to retry
 	 * @param maxRetryAfter the longest {@code Retry-After} to honour
 	 * @param retryRules which failures may be retried
-	 * @param observationRegistry where retries are observed
+	 * @param retryListener hears of every retry
 	 * @param errorMapper turns error responses into exceptions
 	 * @param clock the clock to read {@code Retry-After} dates against
 	 */
 	public Transport(RestClient restClient, URI baseUri, @Nullable String apiKey, RetryPolicy retryPolicy,
-			Duration maxRetryAfter, RetryRules retryRules, ObservationRegistry observationRegistry,
+			Duration maxRetryAfter, RetryRules retryRules, RetryListener retryListener,
 			ErrorMapper errorMapper, Clock clock) {
 		this.restClient = restClient;
 		this.baseUri = baseUri;
@@ -87,7 +87,7 @@ public final class Transport {
 		this.retryPolicy = retryPolicy;
 		this.maxRetryAfter = maxRetryAfter;
 		this.retryRules = retryRules;
-		this.observationRegistry = observationRegistry;
+		this.retryListener = retryListener;
 		this.errorMapper = errorMapper;
 		this.clock = clock;
 	}
@@ -118,8 +118,7 @@ public final class Transport {
 
 	private <T> T execute(URI uri, HttpCall call, boolean mayCarryKey, BodyReader<T> reader) {
 		String idempotencyKey = HttpMethod.POST.equals(call.method()) ? UUID.randomUUID().toString() : null;
-		CallRetry retry = new CallRetry(this.retryPolicy, this.maxRetryAfter, call.operation(),
-				this.observationRegistry);
+		CallRetry retry = new CallRetry(this.retryPolicy, this.maxRetryAfter, call.operation(), this.retryListener);
 		RetryTemplate template = new RetryTemplate(retry);
 		template.setRetryListener(retry);
 		try {
