@@ -31,6 +31,23 @@ class ReadmeExampleTest {
 		}
 	}
 
+	@Test
+	void theReadmeShowsExactlyThisExample() throws Exception {
+		String readme = Files.readString(Path.of("..", "README.md"));
+		int section = readme.indexOf("## Using the SDK without Spring");
+		int start = readme.indexOf("try (RimeClient rime", section);
+		// up to the try block's closing brace: the test's copy returns its result there
+		int end = readme.lastIndexOf('}', readme.indexOf("```", start));
+		String source = Files.readString(Path.of("src/test/java/io/rime/client/ReadmeExampleTest.java"));
+
+		assertThat(section).isPositive();
+		assertThat(withoutWhitespace(source)).contains(withoutWhitespace(readme.substring(start, end)));
+	}
+
+	private static String withoutWhitespace(String text) {
+		return text.replaceAll("\\s+", "");
+	}
+
 	// README snippet starts here; address, key, poll rate and file are parameters only for the test.
 	static JobMetadata readmeExample(String address, String apiKey, Duration pollRate, Path resultsFile) {
 		try (RimeClient rime = RimeClient.builder()
