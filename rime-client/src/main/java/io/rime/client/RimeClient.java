@@ -241,6 +241,14 @@ public final class RimeClient implements AutoCloseable {
 		this.poller.close();
 	}
 
+	/**
+	 * Return the RIME address this client talks to.
+	 * @return the address, as configured, without trailing slashes
+	 */
+	public URI address() {
+		return this.address;
+	}
+
 	@Override
 	public String toString() {
 		return "RimeClient[address=" + this.address + ", defaultProjectId=" + this.defaultProjectId + "]";

@@ -4,12 +4,15 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.support.CompositeRetryListener;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,8 +69,7 @@ public final class RimeClientBuilder {
 
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
-	private RetryListener retryListener = new RetryListener() {
-	};
+	private final List<RetryListener> retryListeners = new ArrayList<>();
 
 	private BiConsumer<RimeStressTestJob, String> jobStartListener = (job, projectId) -> {
 	};
@@ -201,16 +203,17 @@ public final class RimeClientBuilder {
 	}
 
 	/**
-	 * Set a listener that hears of every retry of an SDK call, for example to count retries
-	 * (default: none). {@code Retryable#getName()} is the SDK operation, such as {@code get_job}.
+	 * Add a listener that hears of every retry of an SDK call, for example to count retries.
+	 * {@code Retryable#getName()} is the SDK operation, such as {@code get_job}. Listeners are
+	 * called in the order they were added.
 	 * @param retryListener the listener
 	 * @return this builder
 	 */
-	public RimeClientBuilder retryListener(RetryListener retryListener) {
+	public RimeClientBuilder addRetryListener(RetryListener retryListener) {
 		if (retryListener == null) {
 			throw new IllegalArgumentException("retryListener is null; expected a RetryListener");
 		}
-		this.retryListener = retryListener;
+		this.retryListeners.add(retryListener);
 		return this;
 	}
 
@@ -306,7 +309,7 @@ public final class RimeClientBuilder {
 			.build();
 		ErrorMapper errorMapper = new ErrorMapper(jsonMapper, this.apiKey);
 		Transport transport = new Transport(restClient(), baseUri, this.apiKey, this.retryPolicy, this.maxRetryAfter,
-				new RetryRules(this.idempotencyKeysHonoured), this.retryListener, errorMapper, this.clock);
+				new RetryRules(this.idempotencyKeysHonoured), retryListener(), errorMapper, this.clock);
 		RimeApi api = new RimeApi(transport, jsonMapper);
 		Observations observations = new Observations(this.observationRegistry, this.observationConvention);
 		Poller poller = new Poller();
@@ -315,6 +318,12 @@ public final class RimeClientBuilder {
 				new ResultsDownloader(api, observations),
 				new StressTestStarter(api, observations, poller, this.validationTimeout), new JobLister(api), poller,
 				this.jobStartListener);
+	}
+
+	private RetryListener retryListener() {
+		CompositeRetryListener listener = new CompositeRetryListener();
+		this.retryListeners.forEach(listener::addListener);
+		return listener;
 	}
 
 	private RestClient restClient() {

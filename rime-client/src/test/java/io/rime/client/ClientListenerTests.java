@@ -33,7 +33,7 @@ class ClientListenerTests {
 	@Test
 	void theRetryListenerHearsOfEveryRetryWithTheOperationName() {
 		this.emulator.faults().add(Fault.on("GET", "/v1/rime-info").status(503).times(2));
-		try (RimeClient client = TestRime.clientBuilder(this.emulator).retryListener(new RetryListener() {
+		try (RimeClient client = TestRime.clientBuilder(this.emulator).addRetryListener(new RetryListener() {
 			@Override
 			public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
 				ClientListenerTests.this.retried.add(retryable.getName());
@@ -71,7 +71,7 @@ class ClientListenerTests {
 
 	@Test
 	void nullListenersAreRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().retryListener(null))
+		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().addRetryListener(null))
 			.withMessageContaining("retryListener is null");
 		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().jobStartListener(null))
 			.withMessageContaining("jobStartListener is null");

@@ -11,6 +11,7 @@ import org.springframework.web.client.RestClient;
 import io.rime.emulator.Fault;
 import io.rime.emulator.RimeEmulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ObservationTests {
@@ -86,16 +87,17 @@ class ObservationTests {
 	}
 
 	@Test
-	void aGivenRestClientBuilderIsUsedAndItsHttpObservationsNestUnderTheOperation() {
+	void aGivenRestClientBuilderIsUsedAndItsHttpObservationsNestUnderTheOperationTaggedWithThePathTemplate() {
 		RestClient.Builder builder = RestClient.builder().observationRegistry(this.registry);
 		try (RimeClient onBuilder = TestRime.clientBuilder(this.emulator).observationRegistry(this.registry)
 			.restClientBuilder(builder).build()) {
-			onBuilder.getRimeInfo();
+			RimeProject project = onBuilder.getProject(this.emulator.defaultProjectId());
+			assertThat(project.projectId()).isEqualTo(this.emulator.defaultProjectId());
 		}
 		TestObservationRegistryAssert.assertThat(this.registry)
 			.hasObservationWithNameEqualTo("http.client.requests")
 			.that()
-			.hasLowCardinalityKeyValue("uri", "none")
+			.hasLowCardinalityKeyValue("uri", "/v1/projects/{projectId}")
 			.hasParentObservationContextMatching(
 					(parent) -> "rime.client.operation".equals(((Observation.ContextView) parent).getName()));
 	}

@@ -106,7 +106,7 @@ class RetryTests {
 	void whenNothingListensTheFailureIsAConnectionExceptionNamingTheAddress() {
 		AtomicInteger retries = new AtomicInteger();
 		try (RimeClient unreachable = RimeClient.builder().address(TestRime.unusedAddress())
-			.retryPolicy(TestRime.FAST_RETRIES).retryListener(new RetryListener() {
+			.retryPolicy(TestRime.FAST_RETRIES).addRetryListener(new RetryListener() {
 				@Override
 				public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
 					retries.incrementAndGet();

@@ -1,8 +1,6 @@
 package io.rime.client.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
@@ -14,31 +12,36 @@ import org.springframework.web.util.UriUtils;
  *
  * @param method GET or POST
  * @param operation the SDK operation name, for example {@code get_job}
+ * @param template the path template, for example {@code /v1/jobs/{jobId}}: the {@code uri} tag of
+ * {@code http.client.requests}, so that ids never become metric tags
  * @param path the encoded path, starting with {@code /}
  * @param query the encoded query without {@code ?}, or empty
  * @param body the JSON body of a POST, or {@code null} for none
  */
-public record HttpCall(HttpMethod method, String operation, String path, String query, byte @Nullable [] body) {
+public record HttpCall(HttpMethod method, String operation, String template, String path, String query,
+		byte @Nullable [] body) {
 
 	/**
-	 * Start a GET; every segment is encoded, so an id such as {@code ../projects} stays one segment.
+	 * Start a GET; every variable is encoded, so an id such as {@code ../projects} stays one segment.
 	 * @param operation the SDK operation name
-	 * @param segments the path segments
+	 * @param template the path template, such as {@code /v1/jobs/{jobId}}
+	 * @param variables the values of the template's variables, in order
 	 * @return the call
 	 */
-	public static HttpCall get(String operation, String... segments) {
-		return new HttpCall(HttpMethod.GET, operation, path(segments), "", null);
+	public static HttpCall get(String operation, String template, String... variables) {
+		return new HttpCall(HttpMethod.GET, operation, template, expand(template, variables), "", null);
 	}
 
 	/**
 	 * Start a POST with a JSON body, or none.
 	 * @param operation the SDK operation name
 	 * @param body the JSON body, or {@code null}
-	 * @param segments the path segments
+	 * @param template the path template, such as {@code /v1/stress-tests/{projectId}}
+	 * @param variables the values of the template's variables, in order
 	 * @return the call
 	 */
-	public static HttpCall post(String operation, byte @Nullable [] body, String... segments) {
-		return new HttpCall(HttpMethod.POST, operation, path(segments), "", body);
+	public static HttpCall post(String operation, byte @Nullable [] body, String template, String... variables) {
+		return new HttpCall(HttpMethod.POST, operation, template, expand(template, variables), "", body);
 	}
 
 	/**
@@ -52,7 +55,7 @@ public record HttpCall(HttpMethod method, String operation, String path, String 
 			return this;
 		}
 		String pair = encode(name) + "=" + encode(value);
-		return new HttpCall(this.method, this.operation, this.path,
+		return new HttpCall(this.method, this.operation, this.template, this.path,
 				this.query.isEmpty() ? pair : this.query + "&" + pair, this.body);
 	}
 
@@ -78,15 +81,23 @@ public record HttpCall(HttpMethod method, String operation, String path, String 
 		return this.query.isEmpty() ? this.path : this.path + "?" + this.query;
 	}
 
-	private static String path(String... segments) {
-		List<String> encoded = new ArrayList<>(segments.length);
-		for (String segment : segments) {
-			if (segment.equals(".") || segment.equals("..")) {
-				throw new IllegalArgumentException("Id '" + segment + "' is not valid; expected an id, not a dot segment");
+	private static String expand(String template, String... variables) {
+		StringBuilder path = new StringBuilder(template.length() + 48);
+		int variable = 0;
+		int from = 0;
+		for (int open = template.indexOf('{'); open >= 0; open = template.indexOf('{', from)) {
+			String value = variables[variable++];
+			if (value.equals(".") || value.equals("..")) {
+				throw new IllegalArgumentException("Id '" + value + "' is not valid; expected an id, not a dot segment");
 			}
-			encoded.add(encode(segment));
+			path.append(template, from, open).append(encode(value));
+			from = template.indexOf('}', open) + 1;
 		}
-		return "/" + String.join("/", encoded);
+		if (variable != variables.length) {
+			throw new IllegalStateException("Template " + template + " has " + variable + " variables, not "
+					+ variables.length);
+		}
+		return path.append(template, from, template.length()).toString();
 	}
 
 	// Encodes every reserved character, so '/', '?', '#', '&', '=' and '+' cannot change the URL.

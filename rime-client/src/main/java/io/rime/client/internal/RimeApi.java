@@ -56,7 +56,7 @@ public final class RimeApi {
 			.put("description", description)
 			// The seed's create_project has no model task; the v1 request requires the field.
 			.put("modelTask", "MODEL_TASK_UNSPECIFIED");
-		return post("create_project", body, Wire.CreateProjectResponse.class, "v1", "projects").project();
+		return post("create_project", body, Wire.CreateProjectResponse.class, "/v1/projects").project();
 	}
 
 	/**
@@ -65,7 +65,7 @@ public final class RimeApi {
 	 * @return the response
 	 */
 	public Wire.GetProjectResponse getProject(String projectId) {
-		return get(HttpCall.get("get_project", "v1", "projects", projectId), Wire.GetProjectResponse.class);
+		return get(HttpCall.get("get_project", "/v1/projects/{projectId}", projectId), Wire.GetProjectResponse.class);
 	}
 
 	/**
@@ -75,7 +75,7 @@ public final class RimeApi {
 	 * @return the page
 	 */
 	public Wire.ListProjectsResponse listProjects(String operation, @Nullable String pageToken) {
-		HttpCall call = HttpCall.get(operation, "v1", "projects").query("pageSize", LIST_PAGE_SIZE)
+		HttpCall call = HttpCall.get(operation, "/v1/projects").query("pageSize", LIST_PAGE_SIZE)
 			.query("pageToken", pageToken);
 		return get(call, Wire.ListProjectsResponse.class);
 	}
@@ -88,7 +88,7 @@ public final class RimeApi {
 	 * @return the page
 	 */
 	public Wire.ListJobsResponse listJobs(String projectId, List<String> wireStatuses, @Nullable String pageToken) {
-		HttpCall call = HttpCall.get("list_jobs", "v1", "jobs", "project", projectId).query("pageSize", LIST_PAGE_SIZE);
+		HttpCall call = HttpCall.get("list_jobs", "/v1/jobs/project/{projectId}", projectId).query("pageSize", LIST_PAGE_SIZE);
 		call = (pageToken != null) ? call.query("pageToken", pageToken)
 				: call.query("firstPageQuery.selectedStatuses", wireStatuses)
 					.query("firstPageQuery.selectedTypes", "JOB_TYPE_MODEL_STRESS_TEST");
@@ -102,7 +102,7 @@ public final class RimeApi {
 	 * @return the new job
 	 */
 	public Wire.@Nullable Job startStressTest(String projectId, ObjectNode request) {
-		return post("start_stress_test", request, Wire.JobResponse.class, "v1", "stress-tests", projectId).job();
+		return post("start_stress_test", request, Wire.JobResponse.class, "/v1/stress-tests/{projectId}", projectId).job();
 	}
 
 	/**
@@ -112,8 +112,7 @@ public final class RimeApi {
 	 * @return the response
 	 */
 	public Wire.RegisterDatasetResponse registerDataset(String projectId, ObjectNode request) {
-		return post("register_dataset", request, Wire.RegisterDatasetResponse.class, "v1", "registry", projectId,
-				"dataset");
+		return post("register_dataset", request, Wire.RegisterDatasetResponse.class, "/v1/registry/{projectId}/dataset", projectId);
 	}
 
 	/**
@@ -123,8 +122,7 @@ public final class RimeApi {
 	 * @return the response
 	 */
 	public Wire.RegisterModelResponse registerModel(String projectId, ObjectNode request) {
-		return post("register_model", request, Wire.RegisterModelResponse.class, "v1", "registry", projectId,
-				"model");
+		return post("register_model", request, Wire.RegisterModelResponse.class, "/v1/registry/{projectId}/model", projectId);
 	}
 
 	/**
@@ -135,7 +133,7 @@ public final class RimeApi {
 	 * @return the job, or {@code null} if the response had none
 	 */
 	public Wire.@Nullable Job getJob(String operation, String jobId, boolean fullView) {
-		HttpCall call = HttpCall.get(operation, "v1", "jobs", jobId)
+		HttpCall call = HttpCall.get(operation, "/v1/jobs/{jobId}", jobId)
 			.query("view", fullView ? "JOB_VIEW_FULL" : "JOB_VIEW_BASIC");
 		return get(call, Wire.JobResponse.class).job();
 	}
@@ -145,7 +143,7 @@ public final class RimeApi {
 	 * @param jobId the job id
 	 */
 	public void cancelJob(String jobId) {
-		this.transport.execute(HttpCall.post("cancel_job", null, "v1", "jobs", "cancel", jobId), (body) -> {
+		this.transport.execute(HttpCall.post("cancel_job", null, "/v1/jobs/cancel/{jobId}", jobId), (body) -> {
 			body.transferTo(OutputStream.nullOutputStream());
 			return Boolean.TRUE;
 		});
@@ -157,7 +155,7 @@ public final class RimeApi {
 	 * @return the response
 	 */
 	public Wire.TestRunIdResponse testRunId(String jobId) {
-		return get(HttpCall.get("get_result_csv", "v1", "jobs", jobId, "test-run-id"), Wire.TestRunIdResponse.class);
+		return get(HttpCall.get("get_result_csv", "/v1/jobs/{jobId}/test-run-id", jobId), Wire.TestRunIdResponse.class);
 	}
 
 	/**
@@ -167,7 +165,7 @@ public final class RimeApi {
 	 * @return the page
 	 */
 	public Wire.ListBatchResultsResponse listBatchResults(String testRunId, @Nullable String pageToken) {
-		HttpCall call = HttpCall.get("get_result_csv", "v1", "batch-results").query("pageSize", LIST_PAGE_SIZE);
+		HttpCall call = HttpCall.get("get_result_csv", "/v1/batch-results").query("pageSize", LIST_PAGE_SIZE);
 		call = (pageToken != null) ? call.query("pageToken", pageToken) : call.query("testRunId", testRunId);
 		return get(call, Wire.ListBatchResultsResponse.class);
 	}
@@ -179,7 +177,7 @@ public final class RimeApi {
 	 * @return the page
 	 */
 	public Wire.ListTestCasesResponse listTestCases(String testRunId, @Nullable String pageToken) {
-		HttpCall call = HttpCall.get("get_result_csv", "v1", "test-cases").query("pageSize", RESULTS_PAGE_SIZE);
+		HttpCall call = HttpCall.get("get_result_csv", "/v1/test-cases").query("pageSize", RESULTS_PAGE_SIZE);
 		call = (pageToken != null) ? call.query("pageToken", pageToken)
 				: call.query("listTestCasesQuery.testRunId", testRunId);
 		return get(call, Wire.ListTestCasesResponse.class);
@@ -190,7 +188,7 @@ public final class RimeApi {
 	 * @return the response
 	 */
 	public Wire.RimeInfoResponse rimeInfo() {
-		return get(HttpCall.get("get_rime_info", "v1", "rime-info"), Wire.RimeInfoResponse.class);
+		return get(HttpCall.get("get_rime_info", "/v1/rime-info"), Wire.RimeInfoResponse.class);
 	}
 
 	/**
@@ -206,8 +204,8 @@ public final class RimeApi {
 		return this.transport.execute(call, (body) -> read(call, body, type));
 	}
 
-	private <T> T post(String operation, ObjectNode body, Class<T> type, String... segments) {
-		HttpCall call = HttpCall.post(operation, this.jsonMapper.writeValueAsBytes(body), segments);
+	private <T> T post(String operation, ObjectNode body, Class<T> type, String template, String... variables) {
+		HttpCall call = HttpCall.post(operation, this.jsonMapper.writeValueAsBytes(body), template, variables);
 		return this.transport.execute(call, (stream) -> read(call, stream, type));
 	}
 

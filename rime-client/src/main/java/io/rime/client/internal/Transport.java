@@ -112,7 +112,7 @@ public final class Transport {
 	 * @return the body as text
 	 */
 	public String fetchWithoutApiKey(URI url, String operation) {
-		HttpCall call = new HttpCall(HttpMethod.GET, operation, url.getRawPath(), "", null);
+		HttpCall call = new HttpCall(HttpMethod.GET, operation, "{archivedJobLogsUrl}", url.getRawPath(), "", null);
 		return execute(url, call, false, (body) -> new String(body.readAllBytes(), StandardCharsets.UTF_8));
 	}
 
@@ -163,7 +163,9 @@ public final class Transport {
 	private <T> Response<T> exchange(URI target, HttpCall call, @Nullable String idempotencyKey, boolean withKey,
 			CallRetry retry, BodyReader<T> reader) {
 		long start = System.nanoTime();
-		RestClient.RequestBodySpec request = this.restClient.method(call.method()).uri(target).headers((headers) -> {
+		RestClient.RequestBodySpec request = this.restClient.method(call.method())
+			.uri(call.template(), (uriBuilder) -> target)
+			.headers((headers) -> {
 			headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 			if (withKey) {
 				headers.set(API_KEY_HEADER, this.apiKey);

@@ -1,0 +1,138 @@
+package io.rime.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.autoconfigure.HttpClientSettingsPropertyMapper;
+import org.springframework.boot.retry.RetryPolicySettings;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.web.client.RestClient;
+
+import io.rime.client.RimeClient;
+import io.rime.client.RimeClientBuilder;
+import io.rime.client.RimeClientObservationConvention;
+
+/**
+ * Builds the auto-configured {@link RimeClient}: connection details, HTTP settings, retry,
+ * observations and the customizers, in that order.
+ */
+final class RimeClientFactory {
+
+	static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+	private final RimeProperties properties;
+
+	private final RimeConnectionDetails connectionDetails;
+
+	private final @Nullable HttpClientSettings defaultSettings;
+
+	private final @Nullable SslBundles sslBundles;
+
+	RimeClientFactory(RimeProperties properties, RimeConnectionDetails connectionDetails,
+			@Nullable HttpClientSettings defaultSettings, @Nullable SslBundles sslBundles) {
+		this.properties = properties;
+		this.connectionDetails = connectionDetails;
+		this.defaultSettings = defaultSettings;
+		this.sslBundles = sslBundles;
+	}
+
+	RimeClient create(Supplier<RestClient.Builder> restClientBuilderSupplier, ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder,
+			ObservationRegistry observationRegistry, @Nullable RimeClientObservationConvention observationConvention,
+			List<RimeRetrySettingsCustomizer> retrySettingsCustomizers,
+			List<RimeRestClientCustomizer> restClientCustomizers,
+			List<RimeClientBuilderCustomizer> clientBuilderCustomizers) {
+		RimeConfigurationChecks.apiKey(this.properties.getApiKey());
+		RimeConfigurationChecks.retry(this.properties.getRetry());
+		RimeConfigurationChecks.health(this.properties.getHealth());
+		HttpClientSettings settings = httpClientSettings();
+		RetryPolicy retryPolicy = retryPolicy(retrySettingsCustomizers);
+		URI address = this.connectionDetails.getAddress();
+		String apiKey = this.connectionDetails.getApiKey();
+		RestClient.Builder restClientBuilder = restClientBuilderSupplier.get();
+		restClientBuilder.requestFactory(requestFactoryBuilder.build(settings));
+		restClientCustomizers.forEach((customizer) -> customizer.customize(restClientBuilder));
+		RimeClientBuilder builder = RimeClient.builder()
+			.address(address)
+			.apiKey(apiKey)
+			.defaultProjectId(this.connectionDetails.getDefaultProjectId())
+			.restClientBuilder(restClientBuilder)
+			.retryPolicy(retryPolicy)
+			.idempotencyKeysHonoured(this.properties.getRetry().isIdempotencyKeysHonoured())
+			.observationRegistry(observationRegistry)
+			.observationConvention(observationConvention);
+		clientBuilderCustomizers.forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	/**
+	 * Map {@code rime.*} over {@code spring.http.clients.*} over the SDK's defaults. Redirects
+	 * are not followed by the request factory unless {@code rime.redirects} says so: the SDK
+	 * follows them itself and sends the API key to the configured origin only.
+	 * @return the settings
+	 */
+	HttpClientSettings httpClientSettings() {
+		String bundle = this.properties.getSsl().getBundle();
+		if (bundle != null) {
+			RimeConfigurationChecks.sslBundle(this.sslBundles, bundle, "rime.ssl.bundle");
+		}
+		HttpClientSettings merged = new HttpClientSettingsPropertyMapper(this.sslBundles, this.defaultSettings)
+			.map(this.properties);
+		Duration connectTimeout = timeout(merged.connectTimeout(), this.properties.getConnectTimeout(),
+				"connect-timeout", DEFAULT_CONNECT_TIMEOUT);
+		Duration readTimeout = timeout(merged.readTimeout(), this.properties.getReadTimeout(), "read-timeout",
+				DEFAULT_READ_TIMEOUT);
+		HttpRedirects redirects = (this.properties.getRedirects() != null) ? this.properties.getRedirects()
+				: HttpRedirects.DONT_FOLLOW;
+		if (redirects != HttpRedirects.DONT_FOLLOW && this.connectionDetails.getApiKey() != null) {
+			throw RimeConfigurationChecks.redirectsWithApiKey(redirects);
+		}
+		SslBundle sslBundle = (this.connectionDetails.getSslBundle() != null) ? this.connectionDetails.getSslBundle()
+				: merged.sslBundle();
+		return new HttpClientSettings(redirects, connectTimeout, readTimeout, sslBundle);
+	}
+
+	private static Duration timeout(@Nullable Duration merged, @Nullable Duration own, String name,
+			Duration defaultValue) {
+		if (merged == null) {
+			return defaultValue;
+		}
+		String property = ((own != null) ? "rime." : "spring.http.clients.") + name;
+		return RimeConfigurationChecks.positive(merged, property, RimeConfigurationChecks.format(defaultValue));
+	}
+
+	RetryPolicy retryPolicy(List<RimeRetrySettingsCustomizer> customizers) {
+		RimeProperties.Retry retry = this.properties.getRetry();
+		if (!retry.isEnabled()) {
+			return RetryPolicy.withMaxRetries(0);
+		}
+		RetryPolicySettings settings = new RetryPolicySettings();
+		settings.setMaxRetries(retry.getMaxRetries());
+		settings.setDelay(retry.getDelay());
+		settings.setMultiplier(retry.getMultiplier());
+		settings.setMaxDelay(retry.getMaxDelay());
+		settings.setJitter(retry.getJitter());
+		settings.setFactory((builder) -> builder.timeout(retry.getTimeout()).build());
+		customizers.forEach((customizer) -> customizer.customize(settings));
+		try {
+			return settings.createRetryPolicy();
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			throw new InvalidRimeConfigurationException(
+					"Invalid retry settings from 'rime.retry.*': " + ex.getMessage(),
+					"Review the 'rime.retry.*' properties and any RimeRetrySettingsCustomizer bean.");
+		}
+	}
+
+}

@@ -1,0 +1,201 @@
+package io.rime.autoconfigure;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+
+/**
+ * Startup checks of the {@code rime.*} properties. Each failure names the property, its value
+ * (never the API key) and the fix.
+ */
+final class RimeConfigurationChecks {
+
+	static final String ADDRESS_ACTION = "Set 'rime.address' to an absolute http or https URL such as"
+			+ " https://rime.example.com, without user info, query or fragment.";
+
+	private RimeConfigurationChecks() {
+	}
+
+	static InvalidRimeConfigurationException missingAddress(EmulatorState emulator) {
+		String reason = switch (emulator) {
+			case ABSENT -> "io.rime:rime-emulator is not on the class path to start an embedded emulator";
+			case DISABLED -> "the embedded emulator is turned off by 'rime.emulator.enabled=false'";
+			case NOT_CONFIGURED -> "the embedded emulator was not started (is RimeEmulatorAutoConfiguration excluded?)";
+		};
+		String emulatorAction = switch (emulator) {
+			case ABSENT -> "Add io.rime:rime-emulator to the class path to run against a local emulator.";
+			case DISABLED -> "Remove 'rime.emulator.enabled=false' to run against the embedded emulator.";
+			case NOT_CONFIGURED -> "Include RimeEmulatorAutoConfiguration to run against the embedded emulator.";
+		};
+		return new InvalidRimeConfigurationException(
+				"No RIME address is configured: 'rime.address' is not set and " + reason + ".",
+				"Consider the following:\n"
+						+ "\tSet 'rime.address' to the URL of your RIME server, such as https://rime.example.com.\n"
+						+ "\t" + emulatorAction + "\n"
+						+ "\tSet 'rime.enabled' to false if this application does not use RIME.");
+	}
+
+	/**
+	 * Why the embedded emulator does not supply the address.
+	 */
+	enum EmulatorState {
+
+		/** rime-emulator is not on the class path. */
+		ABSENT,
+
+		/** {@code rime.emulator.enabled=false}. */
+		DISABLED,
+
+		/** On the class path and enabled, yet not configured. */
+		NOT_CONFIGURED
+
+	}
+
+	static URI address(String value) {
+		if (value.isBlank()) {
+			throw invalidAddress(value, "it is blank");
+		}
+		URI uri;
+		try {
+			uri = new URI(value.strip());
+		}
+		catch (URISyntaxException ex) {
+			throw invalidAddress(value, "it is not a valid URL (" + ex.getReason() + " at index " + ex.getIndex() + ")");
+		}
+		if (uri.getRawUserInfo() != null) {
+			throw invalidAddress(uri.getScheme() + "://******@" + uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "") + "/…",
+					"it contains user info (credentials); give the API key through 'rime.api-key' instead");
+		}
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
+		if (!"http".equals(scheme) && !"https".equals(scheme) || uri.isOpaque()) {
+			throw invalidAddress(value, "it is not an http or https URL");
+		}
+		if (uri.getHost() == null) {
+			throw invalidAddress(value, "it has no host");
+		}
+		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+			throw invalidAddress(value, "it has a query or fragment");
+		}
+		return uri;
+	}
+
+	private static InvalidRimeConfigurationException invalidAddress(String shownValue, String reason) {
+		return new InvalidRimeConfigurationException(
+				"Invalid value '" + shownValue + "' for property 'rime.address': " + reason + ".", ADDRESS_ACTION);
+	}
+
+	static @Nullable String apiKey(@Nullable String apiKey) {
+		if (apiKey == null) {
+			return null;
+		}
+		if (apiKey.isBlank()) {
+			throw new InvalidRimeConfigurationException("Invalid value for property 'rime.api-key': it is blank.",
+					"Set 'rime.api-key' to the API key from the RIME web app, or remove the property for a server"
+							+ " without authentication.");
+		}
+		for (int i = 0; i < apiKey.length(); i++) {
+			char c = apiKey.charAt(i);
+			if (c == '\r' || c == '\n') {
+				throw new InvalidRimeConfigurationException("Invalid value for property 'rime.api-key': it contains a"
+						+ " line break at index " + i + " (the key itself is not shown).",
+						"Set 'rime.api-key' to the single-line API key from the RIME web app; when it is read from a"
+								+ " file or a secret, remove the trailing line break.");
+			}
+			if (c < 0x20 || c > 0x7e) {
+				throw new InvalidRimeConfigurationException("Invalid value for property 'rime.api-key': it contains"
+						+ " the character U+" + String.format("%04X", (int) c) + " at index " + i
+						+ ", but only printable ASCII is allowed (the key itself is not shown).",
+						"Set 'rime.api-key' to the API key from the RIME web app, exactly as shown there.");
+			}
+		}
+		return apiKey;
+	}
+
+	static Duration positive(Duration value, String property, String example) {
+		if (value.isNegative() || value.isZero()) {
+			throw new InvalidRimeConfigurationException("Invalid value '" + format(value) + "' for property '"
+					+ property + "': expected a positive duration.",
+					"Set '" + property + "' to a positive duration, such as " + example + ".");
+		}
+		return value;
+	}
+
+	static Duration notNegative(Duration value, String property, String example) {
+		if (value.isNegative()) {
+			throw new InvalidRimeConfigurationException("Invalid value '" + format(value) + "' for property '"
+					+ property + "': expected 0 or a positive duration.",
+					"Set '" + property + "' to 0 or a positive duration, such as " + example + ".");
+		}
+		return value;
+	}
+
+	static void retry(RimeProperties.Retry retry) {
+		if (retry.getMaxRetries() < 0) {
+			throw new InvalidRimeConfigurationException("Invalid value '" + retry.getMaxRetries()
+					+ "' for property 'rime.retry.max-retries': expected 0 or more.",
+					"Set 'rime.retry.max-retries' to the number of retries after the first call (each call is made"
+							+ " at most 1 + max-retries times), or to 0 to turn retries off.");
+		}
+		if (!(retry.getMultiplier() >= 1)) {
+			throw new InvalidRimeConfigurationException("Invalid value '" + format(retry.getMultiplier())
+					+ "' for property 'rime.retry.multiplier': expected 1 or more.",
+					"Set 'rime.retry.multiplier' to 1 for a fixed delay, or to more than 1 (such as 2) for a delay"
+							+ " that grows after each retry.");
+		}
+		notNegative(retry.getDelay(), "rime.retry.delay", "200ms");
+		notNegative(retry.getJitter(), "rime.retry.jitter", "100ms");
+		positive(retry.getMaxDelay(), "rime.retry.max-delay", "5s");
+		positive(retry.getTimeout(), "rime.retry.timeout", "30s");
+		if (retry.getMaxDelay().compareTo(retry.getDelay()) < 0) {
+			throw new InvalidRimeConfigurationException("Invalid value '" + format(retry.getMaxDelay())
+					+ "' for property 'rime.retry.max-delay': it is less than 'rime.retry.delay' ("
+					+ format(retry.getDelay()) + ").",
+					"Set 'rime.retry.max-delay' to at least the value of 'rime.retry.delay'.");
+		}
+	}
+
+	static InvalidRimeConfigurationException redirectsWithApiKey(HttpRedirects redirects) {
+		String value = redirects.name().toLowerCase(Locale.ROOT).replace('_', '-');
+		return new InvalidRimeConfigurationException("Invalid value '" + value
+				+ "' for property 'rime.redirects': the HTTP library would send the API key to any host a redirect"
+				+ " names.",
+				"Remove 'rime.redirects': the RIME client follows redirects of reads itself (at most 5) and sends"
+						+ " the API key to the configured address only.");
+	}
+
+	static void health(RimeProperties.Health health) {
+		positive(health.getTimeout(), "rime.health.timeout", "2s");
+		notNegative(health.getCacheTtl(), "rime.health.cache-ttl", "10s");
+	}
+
+	static SslBundle sslBundle(@Nullable SslBundles sslBundles, String name, String property) {
+		List<String> names = (sslBundles != null) ? sslBundles.getBundleNames() : List.of();
+		if (sslBundles == null || !names.contains(name)) {
+			throw new InvalidRimeConfigurationException("Invalid value '" + name + "' for property '" + property
+					+ "': no SSL bundle named '" + name + "' is configured (configured bundles: "
+					+ (names.isEmpty() ? "none" : String.join(", ", names.stream().sorted().toList())) + ").",
+					"Configure the bundle under 'spring.ssl.bundle.jks." + name + "' or 'spring.ssl.bundle.pem."
+							+ name + "', or set '" + property + "' to a configured bundle.");
+		}
+		return sslBundles.getBundle(name);
+	}
+
+	static String format(Duration duration) {
+		long millis = duration.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
+	}
+
+	static String format(double value) {
+		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+	}
+
+}

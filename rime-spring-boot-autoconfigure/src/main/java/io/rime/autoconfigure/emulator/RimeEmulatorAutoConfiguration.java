@@ -1,0 +1,135 @@
+package io.rime.autoconfigure.emulator;
+
+import java.net.URI;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+
+import io.rime.autoconfigure.InvalidRimeConfigurationException;
+import io.rime.autoconfigure.RimeAutoConfiguration;
+import io.rime.autoconfigure.RimeClientBuilderCustomizer;
+import io.rime.autoconfigure.RimeConnectionDetails;
+import io.rime.autoconfigure.RimeProperties;
+import io.rime.emulator.RimeEmulator;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of
+ * an embedded {@link RimeEmulator}, started when {@code rime-emulator} is on the class path and
+ * {@code rime.address} is not set: Spring Boot's embedded-database pattern. Setting
+ * {@code rime.address}, {@code rime.emulator.enabled=false} or a {@link RimeConnectionDetails}
+ * bean turns it off.
+ */
+@AutoConfiguration(before = RimeAutoConfiguration.class, after = SslAutoConfiguration.class)
+@ConditionalOnClass(RimeEmulator.class)
+@ConditionalOnBooleanProperty(name = "rime.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "rime.emulator.enabled", matchIfMissing = true)
+@Conditional(NoRimeAddressCondition.class)
+@ConditionalOnMissingBean(RimeConnectionDetails.class)
+@EnableConfigurationProperties(RimeProperties.class)
+public final class RimeEmulatorAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(RimeEmulatorAutoConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	RimeEmulator rimeEmulator(RimeProperties properties, ObjectProvider<SslBundles> sslBundles) {
+		RimeProperties.Emulator settings = properties.getEmulator();
+		RimeEmulator.Builder builder = RimeEmulator.builder()
+			.port(settings.getPort())
+			.pendingDuration(settings.getPendingDuration())
+			.runningDuration(settings.getRunningDuration())
+			.validationDuration(settings.getValidationDuration())
+			.cancelDuration(settings.getCancelDuration())
+			.jobTtl(settings.getJobTtl());
+		if (properties.getApiKey() != null) {
+			builder.apiKey(properties.getApiKey());
+		}
+		SslBundle sslBundle = sslBundle(settings, sslBundles.getIfAvailable());
+		if (sslBundle != null) {
+			builder.sslContext(sslBundle.createSslContext());
+		}
+		RimeEmulator emulator = builder.build().start();
+		if (logger.isInfoEnabled()) {
+			logger.info("RIME: 'rime.address' is not set, so the client uses the embedded emulator at "
+					+ emulator.baseUrl() + " (default project " + emulator.defaultProjectId()
+					+ "). Set 'rime.address' to use a real RIME server.");
+		}
+		return emulator;
+	}
+
+	@Bean
+	EmulatorRimeConnectionDetails rimeConnectionDetails(RimeEmulator emulator, RimeProperties properties,
+			ObjectProvider<SslBundles> sslBundles) {
+		return new EmulatorRimeConnectionDetails(emulator, sslBundle(properties.getEmulator(), sslBundles.getIfAvailable()));
+	}
+
+	@Bean
+	RimeClientBuilderCustomizer rimeEmulatorIdempotencyCustomizer() {
+		// The emulator answers a repeated Idempotency-Key with the original response.
+		return (builder) -> builder.idempotencyKeysHonoured(true);
+	}
+
+	private static @Nullable SslBundle sslBundle(RimeProperties.Emulator settings, @Nullable SslBundles sslBundles) {
+		String name = settings.getSslBundle();
+		if (name == null) {
+			return null;
+		}
+		if (sslBundles == null || !sslBundles.getBundleNames().contains(name)) {
+			throw new InvalidRimeConfigurationException("Invalid value '" + name
+					+ "' for property 'rime.emulator.ssl-bundle': no SSL bundle named '" + name + "' is configured.",
+					"Configure the bundle, with a key store for the emulator, under 'spring.ssl.bundle.jks." + name
+							+ "' or 'spring.ssl.bundle.pem." + name + "', or remove 'rime.emulator.ssl-bundle'.");
+		}
+		return sslBundles.getBundle(name);
+	}
+
+	/**
+	 * {@link RimeConnectionDetails} of the embedded emulator.
+	 */
+	static final class EmulatorRimeConnectionDetails implements RimeConnectionDetails {
+
+		private final RimeEmulator emulator;
+
+		private final @Nullable SslBundle sslBundle;
+
+		EmulatorRimeConnectionDetails(RimeEmulator emulator, @Nullable SslBundle sslBundle) {
+			this.emulator = emulator;
+			this.sslBundle = sslBundle;
+		}
+
+		@Override
+		public URI getAddress() {
+			return this.emulator.baseUrl();
+		}
+
+		@Override
+		public @Nullable String getApiKey() {
+			return this.emulator.apiKey();
+		}
+
+		@Override
+		public String getDefaultProjectId() {
+			return this.emulator.defaultProjectId();
+		}
+
+		@Override
+		public @Nullable SslBundle getSslBundle() {
+			return this.sslBundle;
+		}
+
+	}
+
+}

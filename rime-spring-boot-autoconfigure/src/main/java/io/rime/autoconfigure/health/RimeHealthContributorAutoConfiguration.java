@@ -1,0 +1,35 @@
+package io.rime.autoconfigure.health;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+import io.rime.autoconfigure.RimeAutoConfiguration;
+import io.rime.autoconfigure.RimeProperties;
+import io.rime.client.RimeClient;
+import io.rime.health.RimeHealthIndicator;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of
+ * the {@code rime} health indicator, on when Spring Boot's health support is present and
+ * {@code management.health.rime.enabled} is not false.
+ */
+@AutoConfiguration(after = RimeAutoConfiguration.class)
+@ConditionalOnClass({ RimeClient.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnSingleCandidate(RimeClient.class)
+@ConditionalOnEnabledHealthIndicator("rime")
+@EnableConfigurationProperties(RimeProperties.class)
+public final class RimeHealthContributorAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = { "rimeHealthIndicator", "rimeHealthContributor" })
+	RimeHealthIndicator rimeHealthIndicator(RimeClient client, RimeProperties properties) {
+		return new RimeHealthIndicator(client, properties.getHealth().getTimeout(),
+				properties.getHealth().getCacheTtl());
+	}
+
+}

@@ -1,0 +1,173 @@
+package io.rime.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+import io.rime.client.RimeClient;
+import io.rime.client.RimeInfo;
+
+/**
+ * Reports whether RIME answers, with one cheap authenticated call ({@code GET /v1/rime-info}).
+ * A check never blocks longer than its timeout; its answer is reused for a time to live, and
+ * concurrent checks share one call, so a burst of probes costs RIME at most one call per period.
+ * Reports UP with the address, server version, plan and licence dates; DOWN with the error when
+ * RIME cannot be reached, answers an error or does not answer in time; OUT_OF_SERVICE once the
+ * licence's grace period has ended. Never reports the API key.
+ * <p>
+ * Keep it out of the liveness group: RIME being down is no reason to restart the application.
+ */
+public class RimeHealthIndicator implements HealthIndicator {
+
+	private final RimeClient client;
+
+	private final String address;
+
+	private final Duration timeout;
+
+	private final long cacheTtlNanos;
+
+	private final Clock clock;
+
+	private final Object lock = new Object();
+
+	private @Nullable Health cached;
+
+	private long cachedAt;
+
+	private @Nullable RimeInfo lastInfo;
+
+	private @Nullable CompletableFuture<Health> inFlight;
+
+	/**
+	 * Create an indicator.
+	 * @param client the client to check with; its address is reported
+	 * @param timeout the longest time a check waits for RIME
+	 * @param cacheTtl how long an answer is reused; zero to call RIME on every check
+	 */
+	public RimeHealthIndicator(RimeClient client, Duration timeout, Duration cacheTtl) {
+		this(client, timeout, cacheTtl, Clock.systemUTC());
+	}
+
+	/**
+	 * Create an indicator.
+	 * @param client the client to check with; its address (which never holds user info) is reported
+	 * @param timeout the longest time a check waits for RIME
+	 * @param cacheTtl how long an answer is reused; zero to call RIME on every check
+	 * @param clock the clock the licence dates are compared with
+	 */
+	public RimeHealthIndicator(RimeClient client, Duration timeout, Duration cacheTtl, Clock clock) {
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("timeout is " + timeout + "; expected a positive duration");
+		}
+		if (cacheTtl.isNegative()) {
+			throw new IllegalArgumentException("cacheTtl is " + cacheTtl + "; expected zero or a positive duration");
+		}
+		this.client = client;
+		this.address = client.address().toString();
+		this.timeout = timeout;
+		this.cacheTtlNanos = cacheTtl.toNanos();
+		this.clock = clock;
+	}
+
+	@Override
+	public Health health() {
+		CompletableFuture<Health> call;
+		synchronized (this.lock) {
+			if (this.cached != null && System.nanoTime() - this.cachedAt < this.cacheTtlNanos) {
+				return this.cached;
+			}
+			call = this.inFlight;
+			if (call == null) {
+				call = CompletableFuture.supplyAsync(this::check, RimeHealthIndicator::runOnDaemonThread);
+				this.inFlight = call;
+			}
+		}
+		try {
+			return call.get(this.timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			return withAddress(Health.down()).withDetail("error", TimeoutException.class.getName()
+					+ ": RIME did not answer within " + this.timeout.toMillis() + " ms").build();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return withAddress(Health.down(ex)).build();
+		}
+		catch (ExecutionException ex) {
+			return withAddress(Health.down((ex.getCause() != null) ? ex.getCause() : ex)).build();
+		}
+	}
+
+	/**
+	 * Return what RIME said about itself in the last successful check, without calling it.
+	 * @return the server information, or {@code null} if no check has succeeded yet
+	 */
+	public @Nullable RimeInfo getLastInfo() {
+		synchronized (this.lock) {
+			return this.lastInfo;
+		}
+	}
+
+	private Health check() {
+		RimeInfo info = null;
+		Health health;
+		try {
+			info = this.client.getRimeInfo();
+			health = healthOf(info);
+		}
+		catch (RuntimeException ex) {
+			health = withAddress(Health.down(ex)).build();
+		}
+		synchronized (this.lock) {
+			this.cached = health;
+			this.cachedAt = System.nanoTime();
+			this.inFlight = null;
+			if (info != null) {
+				this.lastInfo = info;
+			}
+		}
+		return health;
+	}
+
+	private Health healthOf(RimeInfo info) {
+		Instant gracePeriodEnd = info.gracePeriodEnd();
+		boolean licenceOver = gracePeriodEnd != null && !this.clock.instant().isBefore(gracePeriodEnd);
+		Health.Builder builder = withAddress(licenceOver ? Health.outOfService() : Health.up());
+		if (info.version() != null) {
+			builder.withDetail("version", info.version());
+		}
+		builder.withDetail("plan", info.plan());
+		if (info.licenceExpiry() != null) {
+			builder.withDetail("licenceExpiry", info.licenceExpiry().toString());
+		}
+		if (gracePeriodEnd != null) {
+			builder.withDetail("gracePeriodEnd", gracePeriodEnd.toString());
+		}
+		if (licenceOver) {
+			builder.withDetail("error", "The RIME licence expired on " + info.licenceExpiry()
+					+ " and its grace period ended on " + gracePeriodEnd);
+		}
+		return builder.build();
+	}
+
+	private Health.Builder withAddress(Health.Builder builder) {
+		return builder.withDetail("address", this.address);
+	}
+
+	private static void runOnDaemonThread(Runnable task) {
+		Thread thread = new Thread(task, "rime-health-check");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+}

@@ -1,0 +1,446 @@
+package io.rime.autoconfigure;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.web.client.RestClient;
+
+import io.rime.client.DefaultRimeClientObservationConvention;
+import io.rime.client.RimeApiException;
+import io.rime.client.RimeClient;
+import io.rime.client.RimeClientObservationConvention;
+import io.rime.client.RimeConnectionException;
+import io.rime.client.RimeInfo;
+import io.rime.emulator.Fault;
+import io.rime.emulator.RecordedRequest;
+import io.rime.emulator.RimeEmulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class RimeAutoConfigurationTests {
+
+	private static RimeEmulator emulator;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RimeAutoConfiguration.class, SslAutoConfiguration.class,
+				HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+				RestClientAutoConfiguration.class));
+
+	@BeforeAll
+	static void startEmulator() {
+		emulator = RimeEmulator.builder().build().start();
+	}
+
+	@AfterAll
+	static void stopEmulator() {
+		emulator.close();
+	}
+
+	@BeforeEach
+	void clearFaults() {
+		emulator.faults().clear();
+	}
+
+	private String[] emulatorProperties(String... more) {
+		List<String> properties = new ArrayList<>(
+				List.of("rime.address=" + emulator.baseUrl(), "rime.api-key=" + emulator.apiKey()));
+		properties.addAll(List.of(more));
+		return properties.toArray(String[]::new);
+	}
+
+	@Test
+	void whenAddressAndApiKeyAreSetThenTheClientCallsThatServerWithTheKey() {
+		this.contextRunner.withPropertyValues(emulatorProperties("rime.default-project-id=p-1")).run((context) -> {
+			assertThat(context).hasSingleBean(RimeClient.class).hasSingleBean(RimeConnectionDetails.class);
+			int before = emulator.requests().size();
+			RimeInfo info = context.getBean(RimeClient.class).getRimeInfo();
+			assertThat(info.plan()).isEqualTo("RI_PLAN_LOCAL_TRIAL");
+			List<RecordedRequest> requests = emulator.requests().subList(before, emulator.requests().size());
+			assertThat(requests).singleElement().satisfies((request) -> {
+				assertThat(request.path()).isEqualTo("/v1/rime-info");
+				assertThat(request.apiKeyPresent()).isTrue();
+			});
+			assertThat(context.getBean(RimeClient.class)).hasToString(
+					"RimeClient[address=" + emulator.baseUrl() + ", defaultProjectId=p-1]");
+		});
+	}
+
+	@Test
+	void whenTheApiKeyIsWrongThenCallsFailWith401() {
+		this.contextRunner
+			.withPropertyValues("rime.address=" + emulator.baseUrl(), "rime.api-key=wrong-key",
+					"rime.retry.enabled=false")
+			.run((context) -> assertThatExceptionOfType(RimeApiException.class)
+				.isThrownBy(() -> context.getBean(RimeClient.class).getRimeInfo())
+				.satisfies((ex) -> assertThat(ex.getHttpStatus()).isEqualTo(401)));
+	}
+
+	@Test
+	void whenRimeIsDisabledThenNoClientIsCreatedAndNoAddressIsNeeded() {
+		this.contextRunner.withPropertyValues("rime.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(RimeClient.class).doesNotHaveBean(RimeConnectionDetails.class);
+		});
+	}
+
+	@Test
+	void whenTheUserDefinesARimeClientThenTheAutoConfiguredOneBacksOff() {
+		RimeClient own = RimeClient.builder().address(emulator.baseUrl()).apiKey(emulator.apiKey()).build();
+		this.contextRunner.withBean("myRimeClient", RimeClient.class, () -> own).run((context) -> {
+			assertThat(context).hasSingleBean(RimeClient.class);
+			assertThat(context.getBean(RimeClient.class)).isSameAs(own);
+			assertThat(context).doesNotHaveBean(PropertiesRimeConnectionDetails.class);
+		});
+	}
+
+	@Test
+	void whenTheUserDefinesConnectionDetailsThenTheClientReadsThemInsteadOfTheProperties() {
+		RimeConnectionDetails details = new RimeConnectionDetails() {
+			@Override
+			public java.net.URI getAddress() {
+				return emulator.baseUrl();
+			}
+
+			@Override
+			public String getApiKey() {
+				return emulator.apiKey();
+			}
+		};
+		this.contextRunner.withPropertyValues("rime.address=http://not-used.invalid")
+			.withBean(RimeConnectionDetails.class, () -> details)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(PropertiesRimeConnectionDetails.class);
+				assertThat(context.getBean(RimeClient.class).getRimeInfo().plan()).isEqualTo("RI_PLAN_LOCAL_TRIAL");
+			});
+	}
+
+	@Test
+	void customizersAreAppliedInOrderAndTheBuilderCustomizerHasTheLastWord() {
+		List<String> applied = new ArrayList<>();
+		this.contextRunner.withPropertyValues(emulatorProperties())
+			.withBean("second", RimeRestClientCustomizer.class, () -> new OrderedRestCustomizer(2, applied))
+			.withBean("first", RimeRestClientCustomizer.class, () -> new OrderedRestCustomizer(1, applied))
+			.withBean(RimeClientBuilderCustomizer.class, () -> (builder) -> {
+				applied.add("builder");
+				builder.retryPolicy(RetryPolicy.withMaxRetries(0));
+			})
+			.withPropertyValues("rime.retry.max-retries=5")
+			.run((context) -> {
+				assertThat(applied).containsExactly("rest-1", "rest-2", "builder");
+				emulator.faults().add(Fault.on("GET", "/v1/rime-info").status(503));
+				int before = emulator.requests().size();
+				assertThatExceptionOfType(RimeApiException.class)
+					.isThrownBy(() -> context.getBean(RimeClient.class).getRimeInfo());
+				assertThat(emulator.requests().size() - before).isOne();
+			});
+	}
+
+	@Test
+	void whenTheServerAnswers503TwiceThenTheReadIsRetriedAndSucceeds() {
+		this.contextRunner.withPropertyValues(emulatorProperties("rime.retry.delay=10ms", "rime.retry.jitter=0ms"))
+			.run((context) -> {
+				emulator.faults().add(Fault.on("GET", "/v1/rime-info").status(503).times(2));
+				int before = emulator.requests().size();
+				assertThat(context.getBean(RimeClient.class).getRimeInfo()).isNotNull();
+				assertThat(emulator.requests().size() - before).isEqualTo(3);
+			});
+	}
+
+	@Test
+	void maxRetriesCountsRetriesSoACallIsMadeOnePlusMaxRetriesTimes() {
+		this.contextRunner
+			.withPropertyValues(emulatorProperties("rime.retry.max-retries=2", "rime.retry.delay=10ms",
+					"rime.retry.jitter=0ms"))
+			.run((context) -> {
+				emulator.faults().add(Fault.on("GET", "/v1/rime-info").status(503));
+				int before = emulator.requests().size();
+				assertThatExceptionOfType(RimeApiException.class)
+					.isThrownBy(() -> context.getBean(RimeClient.class).getRimeInfo())
+					.satisfies((ex) -> assertThat(ex.getHttpStatus()).isEqualTo(503));
+				assertThat(emulator.requests().size() - before).isEqualTo(1 + 2);
+			});
+	}
+
+	@Test
+	void whenRetryIsDisabledThenEachCallIsMadeOnce() {
+		this.contextRunner.withPropertyValues(emulatorProperties("rime.retry.enabled=false")).run((context) -> {
+			emulator.faults().add(Fault.on("GET", "/v1/rime-info").status(503));
+			int before = emulator.requests().size();
+			assertThatExceptionOfType(RimeApiException.class)
+				.isThrownBy(() -> context.getBean(RimeClient.class).getRimeInfo());
+			assertThat(emulator.requests().size() - before).isOne();
+		});
+	}
+
+	@Test
+	void theRetryTimeoutBoundsTheTimeAddedByRetries() {
+		this.contextRunner
+			.withPropertyValues(emulatorProperties("rime.retry.max-retries=50", "rime.retry.delay=200ms",
+					"rime.retry.multiplier=1", "rime.retry.jitter=0ms", "rime.retry.timeout=700ms"))
+			.run((context) -> {
+				emulator.faults().add(Fault.on("GET", "/v1/rime-info").status(503));
+				long start = System.nanoTime();
+				assertThatExceptionOfType(RimeApiException.class)
+					.isThrownBy(() -> context.getBean(RimeClient.class).getRimeInfo());
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+			});
+	}
+
+	@Test
+	void aRetrySettingsCustomizerCanNarrowTheRetries() {
+		this.contextRunner.withPropertyValues(emulatorProperties("rime.retry.delay=10ms"))
+			.withBean(RimeRetrySettingsCustomizer.class,
+					() -> (settings) -> settings.setExceptionPredicate((ex) -> false))
+			.run((context) -> {
+				emulator.faults().add(Fault.on("GET", "/v1/rime-info").status(503));
+				int before = emulator.requests().size();
+				assertThatExceptionOfType(RimeApiException.class)
+					.isThrownBy(() -> context.getBean(RimeClient.class).getRimeInfo());
+				assertThat(emulator.requests().size() - before).isOne();
+			});
+	}
+
+	@Test
+	void byDefaultTheRequestFactoryIsHttpUrlConnection() {
+		this.contextRunner.withPropertyValues(emulatorProperties())
+			.withBean(FactoryCapture.class, FactoryCapture::new)
+			.run((context) -> assertThat(context.getBean(FactoryCapture.class).factory)
+				.isInstanceOf(SimpleClientHttpRequestFactory.class));
+	}
+
+	@Test
+	void whenTheUserChoosesAFactoryByPropertyThenItIsUsed() {
+		this.contextRunner.withPropertyValues(emulatorProperties("spring.http.clients.imperative.factory=jdk"))
+			.withBean(FactoryCapture.class, FactoryCapture::new)
+			.run((context) -> {
+				assertThat(context.getBean(FactoryCapture.class).factory)
+					.isInstanceOf(JdkClientHttpRequestFactory.class);
+				assertThat(context.getBean(RimeClient.class).getRimeInfo()).isNotNull();
+			});
+	}
+
+	@Test
+	void whenTheUserDefinesARequestFactoryBuilderThenItIsUsed() {
+		this.contextRunner.withPropertyValues(emulatorProperties())
+			.withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::jdk)
+			.withBean(FactoryCapture.class, FactoryCapture::new)
+			.run((context) -> assertThat(context.getBean(FactoryCapture.class).factory)
+				.isInstanceOf(JdkClientHttpRequestFactory.class));
+	}
+
+	@Test
+	void whenTheUserCustomizesBootsRequestFactoryBuilderThenBootsChoiceIsUsed() {
+		this.contextRunner.withPropertyValues(emulatorProperties())
+			.withBean(ClientHttpRequestFactoryBuilderCustomizer.class,
+					() -> (ClientHttpRequestFactoryBuilderCustomizer<ClientHttpRequestFactoryBuilder<?>>) (builder) -> builder)
+			.withBean(FactoryCapture.class, FactoryCapture::new)
+			.run((context) -> assertThat(context.getBean(FactoryCapture.class).factory)
+				.isNotInstanceOf(SimpleClientHttpRequestFactory.class));
+	}
+
+	@Test
+	void withoutTimeoutsTheSdkDefaultsApplyAndTheFactoryDoesNotFollowRedirects() {
+		this.contextRunner.withPropertyValues(emulatorProperties("spring.http.clients.redirects=follow"))
+			.withBean(FactoryCapture.class, FactoryCapture::new)
+			.run((context) -> {
+				ClientHttpRequestFactory factory = context.getBean(FactoryCapture.class).factory;
+				assertThat(ReflectionTestUtils.getField(factory, "connectTimeout")).isEqualTo(10_000);
+				assertThat(ReflectionTestUtils.getField(factory, "readTimeout")).isEqualTo(30_000);
+			});
+	}
+
+	@Test
+	void aRedirectToAnotherOriginNeverCarriesTheApiKey() throws Exception {
+		// 127.0.0.1 and localhost are different origins: the SDK follows the redirect itself,
+		// without the key, because the request factory must not follow it.
+		HttpServer redirecting = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		redirecting.createContext("/", (exchange) -> {
+			exchange.getResponseHeaders()
+				.add("Location", "http://localhost:" + emulator.port() + exchange.getRequestURI());
+			exchange.sendResponseHeaders(302, -1);
+			exchange.close();
+		});
+		redirecting.start();
+		try {
+			this.contextRunner
+				.withPropertyValues("rime.address=http://127.0.0.1:" + redirecting.getAddress().getPort(),
+						"rime.api-key=" + emulator.apiKey(), "rime.retry.enabled=false",
+						"spring.http.clients.redirects=follow")
+				.run((context) -> {
+					int before = emulator.requests().size();
+					assertThatExceptionOfType(RimeApiException.class)
+						.isThrownBy(() -> context.getBean(RimeClient.class).getRimeInfo())
+						.satisfies((ex) -> assertThat(ex.getHttpStatus()).isEqualTo(401));
+					assertThat(emulator.requests().subList(before, emulator.requests().size())).singleElement()
+						.satisfies((request) -> assertThat(request.apiKeyPresent()).isFalse());
+				});
+		}
+		finally {
+			redirecting.stop(0);
+		}
+	}
+
+	@Test
+	void whenNoReadTimeoutIsSetForRimeThenSpringHttpClientsReadTimeoutApplies() {
+		this.contextRunner
+			.withPropertyValues(emulatorProperties("spring.http.clients.read-timeout=300ms", "rime.retry.enabled=false"))
+			.run((context) -> {
+				emulator.faults().add(Fault.on("GET", "/v1/rime-info").latency(Duration.ofSeconds(3)));
+				long start = System.nanoTime();
+				assertThatExceptionOfType(RimeConnectionException.class)
+					.isThrownBy(() -> context.getBean(RimeClient.class).getRimeInfo());
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+			});
+	}
+
+	@Test
+	void rimeReadTimeoutWinsOverSpringHttpClientsReadTimeout() {
+		this.contextRunner
+			.withPropertyValues(emulatorProperties("spring.http.clients.read-timeout=100ms", "rime.read-timeout=5s",
+					"rime.retry.enabled=false"))
+			.run((context) -> {
+				emulator.faults().add(Fault.on("GET", "/v1/rime-info").latency(Duration.ofMillis(600)).times(1));
+				assertThat(context.getBean(RimeClient.class).getRimeInfo()).isNotNull();
+			});
+	}
+
+	@Test
+	void theContextObservationRegistryObservesOperationsWithTheDefaultConvention() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		this.contextRunner.withPropertyValues(emulatorProperties())
+			.withBean(io.micrometer.observation.ObservationRegistry.class, () -> registry)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DefaultRimeClientObservationConvention.class);
+				context.getBean(RimeClient.class).getRimeInfo();
+				TestObservationRegistryAssert.assertThat(registry)
+					.hasObservationWithNameEqualTo("rime.client.operation")
+					.that()
+					.hasLowCardinalityKeyValue("rime.operation", "get_rime_info")
+					.hasLowCardinalityKeyValue("outcome", "SUCCESS");
+			});
+	}
+
+	@Test
+	void aUserObservationConventionWinsOverTheDefault() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		this.contextRunner.withPropertyValues(emulatorProperties())
+			.withBean(io.micrometer.observation.ObservationRegistry.class, () -> registry)
+			.withBean(RimeClientObservationConvention.class,
+					() -> new DefaultRimeClientObservationConvention("my.rime.calls"))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RimeClientObservationConvention.class);
+				context.getBean(RimeClient.class).getRimeInfo();
+				TestObservationRegistryAssert.assertThat(registry)
+					.hasObservationWithNameEqualTo("my.rime.calls")
+					.that()
+					.hasLowCardinalityKeyValue("rime.operation", "get_rime_info");
+				TestObservationRegistryAssert.assertThat(registry).doesNotHaveAnyRemainingCurrentObservation();
+			});
+	}
+
+	@Test
+	void withoutMicrometerMetricsTheClientStillWorks() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
+			.withPropertyValues(emulatorProperties())
+			.run((context) -> assertThat(context.getBean(RimeClient.class).getRimeInfo()).isNotNull());
+	}
+
+	@Test
+	void withoutActuatorTheClientWorksAndNoSanitizingFunctionIsRegistered() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+			.withPropertyValues(emulatorProperties())
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean("rimeApiKeySanitizingFunction");
+				assertThat(context.getBean(RimeClient.class).getRimeInfo()).isNotNull();
+			});
+	}
+
+	@Test
+	void withoutRestClientAutoConfigurationTheClientBuildsItsOwnRestClient() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(RimeAutoConfiguration.class))
+			.withPropertyValues(emulatorProperties())
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(RestClient.Builder.class);
+				assertThat(context.getBean(RimeClient.class).getRimeInfo()).isNotNull();
+			});
+	}
+
+	@Test
+	void theApiKeyIsMaskedUnderEachOfItsNames() {
+		this.contextRunner.withPropertyValues(emulatorProperties()).run((context) -> {
+			SanitizingFunction function = context.getBean("rimeApiKeySanitizingFunction", SanitizingFunction.class);
+			for (String key : List.of("rime.api-key", "rime.apiKey", "RIME_API_KEY")) {
+				assertThat(function.apply(new SanitizableData(null, key, "secret")).getValue())
+					.as(key)
+					.isEqualTo(SanitizableData.SANITIZED_VALUE);
+			}
+			assertThat(function.apply(new SanitizableData(null, "rime.address", "http://x")).getValue())
+				.isEqualTo("http://x");
+		});
+	}
+
+	@Order(0)
+	static class OrderedRestCustomizer implements RimeRestClientCustomizer, org.springframework.core.Ordered {
+
+		private final int order;
+
+		private final List<String> applied;
+
+		OrderedRestCustomizer(int order, List<String> applied) {
+			this.order = order;
+			this.applied = applied;
+		}
+
+		@Override
+		public void customize(RestClient.Builder restClientBuilder) {
+			this.applied.add("rest-" + this.order);
+		}
+
+		@Override
+		public int getOrder() {
+			return this.order;
+		}
+
+	}
+
+	static class FactoryCapture implements RimeRestClientCustomizer {
+
+		ClientHttpRequestFactory factory;
+
+		@Override
+		public void customize(RestClient.Builder restClientBuilder) {
+			this.factory = (ClientHttpRequestFactory) ReflectionTestUtils.getField(restClientBuilder, "requestFactory");
+		}
+
+	}
+
+}

@@ -1,0 +1,185 @@
+package io.rime.autoconfigure.emulator;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import io.rime.autoconfigure.RimeAutoConfiguration;
+import io.rime.autoconfigure.RimeConnectionDetails;
+import io.rime.client.JobMetadata;
+import io.rime.client.RimeClient;
+import io.rime.client.RimeProject;
+import io.rime.client.RimeStressTestJob;
+import io.rime.emulator.Fault;
+import io.rime.emulator.RecordedRequest;
+import io.rime.emulator.RimeEmulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@ExtendWith(OutputCaptureExtension.class)
+class RimeEmulatorAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RimeEmulatorAutoConfiguration.class, RimeAutoConfiguration.class,
+				SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class));
+
+	@Test
+	void withNoAddressTheClientRunsAgainstTheEmbeddedEmulatorAndSaysSoOnce(CapturedOutput output) {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(RimeEmulator.class);
+			RimeEmulator emulator = context.getBean(RimeEmulator.class);
+			RimeConnectionDetails details = context.getBean(RimeConnectionDetails.class);
+			assertThat(details.getAddress()).isEqualTo(emulator.baseUrl());
+			assertThat(details.getApiKey()).isEqualTo(emulator.apiKey());
+			assertThat(details.getDefaultProjectId()).isEqualTo(emulator.defaultProjectId());
+			RimeClient client = context.getBean(RimeClient.class);
+			assertThat(client.getRimeInfo().customerName()).isEqualTo("RIME Emulator");
+			assertThat(client.getProject(emulator.defaultProjectId()).projectId())
+				.isEqualTo(emulator.defaultProjectId());
+			assertThat(emulator.requests()).allMatch(RecordedRequest::apiKeyPresent);
+		});
+		assertThat(output).containsOnlyOnce("so the client uses the embedded emulator at http://127.0.0.1:")
+			.contains("Set 'rime.address' to use a real RIME server.");
+	}
+
+	@Test
+	void theEmulatorUsesTheConfiguredApiKeyPortAndDurations() throws IOException {
+		int port;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		this.contextRunner
+			.withPropertyValues("rime.api-key=my-dev-key", "rime.emulator.port=" + port,
+					"rime.emulator.pending-duration=50ms", "rime.emulator.running-duration=100ms")
+			.run((context) -> {
+				RimeEmulator emulator = context.getBean(RimeEmulator.class);
+				assertThat(emulator.apiKey()).isEqualTo("my-dev-key");
+				assertThat(emulator.port()).isEqualTo(port);
+				assertThat(context.getBean(RimeClient.class).getRimeInfo()).isNotNull();
+			});
+	}
+
+	@Test
+	void theEmulatorIsStoppedWithTheContext() {
+		URI[] address = new URI[1];
+		this.contextRunner.run((context) -> address[0] = context.getBean(RimeEmulator.class).baseUrl());
+		assertThatExceptionOfType(IOException.class)
+			.isThrownBy(() -> new Socket(address[0].getHost(), address[0].getPort()).close());
+	}
+
+	@Test
+	void closingTheContextClosesTheClientSoPendingWaitsAreCancelled() throws Exception {
+		String data = Path.of(getClass().getResource("/titanic/titanic_example.csv").toURI()).toString();
+		String model = Path.of(getClass().getResource("/titanic/titanic_example_model.py").toURI()).toString();
+		Map<String, Object> config = Map.of("run_name", "Titanic", "data_info",
+				Map.of("label_col", "Survived", "ref_path", data, "eval_path", data), "model_info",
+				Map.of("path", model));
+		List<CompletableFuture<JobMetadata>> finished = new ArrayList<>();
+		this.contextRunner.withPropertyValues("rime.emulator.running-duration=10m", "rime.emulator.validation-duration=10ms")
+			.run((context) -> {
+				RimeStressTestJob job = context.getBean(RimeClient.class).startStressTest(config);
+				finished.add(job.whenFinished(Duration.ofSeconds(1)));
+				assertThat(finished.get(0)).isNotDone();
+			});
+		assertThatExceptionOfType(CancellationException.class).isThrownBy(finished.get(0)::join);
+	}
+
+	@Test
+	void whenAnAddressIsSetNoEmulatorStarts() {
+		this.contextRunner.withPropertyValues("rime.address=https://rime.example.com").run((context) -> {
+			assertThat(context).doesNotHaveBean(RimeEmulator.class);
+			assertThat(context.getBean(RimeConnectionDetails.class).getAddress())
+				.isEqualTo(URI.create("https://rime.example.com"));
+		});
+	}
+
+	@Test
+	void whenTheEmulatorIsDisabledNoEmulatorStarts() {
+		this.contextRunner.withPropertyValues("rime.emulator.enabled=false", "rime.address=https://rime.example.com")
+			.run((context) -> assertThat(context).doesNotHaveBean(RimeEmulator.class));
+	}
+
+	@Test
+	void whenRimeIsDisabledNoEmulatorStarts() {
+		this.contextRunner.withPropertyValues("rime.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(RimeEmulator.class));
+	}
+
+	@Test
+	void withoutTheEmulatorOnTheClassPathNoEmulatorStarts() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(RimeEmulator.class))
+			.withPropertyValues("rime.address=https://rime.example.com")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("rimeEmulator"));
+	}
+
+	@Test
+	void whenTheUserSuppliesConnectionDetailsNoEmulatorStarts() {
+		RimeConnectionDetails details = () -> URI.create("https://rime.example.com");
+		this.contextRunner.withBean(RimeConnectionDetails.class, () -> details)
+			.run((context) -> assertThat(context).doesNotHaveBean(RimeEmulator.class)
+				.getBean(RimeConnectionDetails.class)
+				.isSameAs(details));
+	}
+
+	@Test
+	void theClientRetriesPostsAgainstTheEmulatorBecauseItHonoursIdempotencyKeys() {
+		this.contextRunner.withPropertyValues("rime.retry.delay=10ms", "rime.retry.jitter=0ms").run((context) -> {
+			RimeEmulator emulator = context.getBean(RimeEmulator.class);
+			// The server acts on the request, then the connection breaks: only safe to repeat with
+			// an idempotency key the server honours.
+			emulator.faults().add(Fault.on("POST", "/v1/projects").applyThenFail().times(1));
+			RimeProject project = context.getBean(RimeClient.class).createProject("retried", "created once");
+			assertThat(project.name()).isEqualTo("retried");
+			List<RecordedRequest> posts = emulator.requests()
+				.stream()
+				.filter((request) -> request.method().equals("POST"))
+				.toList();
+			assertThat(posts).hasSize(2);
+			assertThat(posts.get(0).idempotencyKey()).isNotNull().isEqualTo(posts.get(1).idempotencyKey());
+		});
+	}
+
+	@Test
+	void theEmulatorServesTlsWithAnSslBundleAndTheClientTrustsIt() {
+		this.contextRunner.withPropertyValues(Map.of(
+				"spring.ssl.bundle.jks.emulator.keystore.location", "classpath:tls/emulator-keystore.p12",
+				"spring.ssl.bundle.jks.emulator.keystore.password", "changeit",
+				"spring.ssl.bundle.jks.emulator.keystore.type", "PKCS12",
+				"spring.ssl.bundle.jks.emulator.truststore.location", "classpath:tls/emulator-truststore.p12",
+				"spring.ssl.bundle.jks.emulator.truststore.password", "changeit",
+				"spring.ssl.bundle.jks.emulator.truststore.type", "PKCS12",
+				"rime.emulator.ssl-bundle", "emulator")
+			.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new)).run((context) -> {
+				RimeEmulator emulator = context.getBean(RimeEmulator.class);
+				assertThat(emulator.baseUrl().getScheme()).isEqualTo("https");
+				assertThat(context.getBean(RimeClient.class).getRimeInfo()).isNotNull();
+			});
+	}
+
+
+}
