@@ -50,12 +50,12 @@ public final class RimeClient implements AutoCloseable {
 
 	private final Poller poller;
 
-	private final BiConsumer<RimeStressTestJob, String> jobStartListener;
+	private final List<BiConsumer<RimeStressTestJob, String>> jobStartListeners;
 
 	RimeClient(URI address, @Nullable String defaultProjectId, RimeApi api,
 			Observations observations, JobService jobService, ResultsDownloader results,
 			StressTestStarter starter, JobLister lister, Poller poller,
-			BiConsumer<RimeStressTestJob, String> jobStartListener) {
+			List<BiConsumer<RimeStressTestJob, String>> jobStartListeners) {
 		this.address = address;
 		this.defaultProjectId = defaultProjectId;
 		this.api = api;
@@ -65,7 +65,7 @@ public final class RimeClient implements AutoCloseable {
 		this.starter = starter;
 		this.lister = lister;
 		this.poller = poller;
-		this.jobStartListener = jobStartListener;
+		this.jobStartListeners = jobStartListeners;
 	}
 
 	/**
@@ -152,11 +152,13 @@ public final class RimeClient implements AutoCloseable {
 			context.setJobId(job.jobId());
 			return handle(job.jobId());
 		});
-		try {
-			this.jobStartListener.accept(started, project);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("A job start listener failed for job '" + started.jobId() + "'; the job was started", ex);
+		for (BiConsumer<RimeStressTestJob, String> listener : this.jobStartListeners) {
+			try {
+				listener.accept(started, project);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("A job start listener failed for job '" + started.jobId() + "'; the job was started", ex);
+			}
 		}
 		return started;
 	}
@@ -221,6 +223,16 @@ public final class RimeClient implements AutoCloseable {
 		Checks.id(jobId, "jobId");
 		this.jobService.status(jobId);
 		return handle(jobId);
+	}
+
+	/**
+	 * Return a handle to a job by id without asking RIME; its first call tells whether RIME knows
+	 * the job. {@link #getStressTestJob(String)} checks at once.
+	 * @param jobId the job id
+	 * @return the job
+	 */
+	public RimeStressTestJob stressTestJob(String jobId) {
+		return handle(Checks.id(jobId, "jobId"));
 	}
 
 	/**

@@ -71,8 +71,7 @@ public final class RimeClientBuilder {
 
 	private final List<RetryListener> retryListeners = new ArrayList<>();
 
-	private BiConsumer<RimeStressTestJob, String> jobStartListener = (job, projectId) -> {
-	};
+	private final List<BiConsumer<RimeStressTestJob, String>> jobStartListeners = new ArrayList<>();
 
 	private @Nullable RimeClientObservationConvention observationConvention;
 
@@ -218,17 +217,18 @@ public final class RimeClientBuilder {
 	}
 
 	/**
-	 * Set a listener that hears of every stress test this client starts, with the job and its
-	 * project id, on the thread that started it (default: none). It runs after the start
-	 * succeeded; what it throws is logged and does not fail the start.
+	 * Add a listener that hears of every stress test this client starts, with the job and its
+	 * project id, on the thread that started it. It runs after the start succeeded; what it throws
+	 * is logged and does not fail the start, nor stop the other listeners. Listeners are called in
+	 * the order they were added.
 	 * @param jobStartListener the listener, given the job and its project id
 	 * @return this builder
 	 */
-	public RimeClientBuilder jobStartListener(BiConsumer<RimeStressTestJob, String> jobStartListener) {
+	public RimeClientBuilder addJobStartListener(BiConsumer<RimeStressTestJob, String> jobStartListener) {
 		if (jobStartListener == null) {
 			throw new IllegalArgumentException("jobStartListener is null; expected a BiConsumer of job and project id");
 		}
-		this.jobStartListener = jobStartListener;
+		this.jobStartListeners.add(jobStartListener);
 		return this;
 	}
 
@@ -317,7 +317,7 @@ public final class RimeClientBuilder {
 				new JobService(api, observations, poller, this.verboseOutput, this.clock, errorMapper),
 				new ResultsDownloader(api, observations),
 				new StressTestStarter(api, observations, poller, this.validationTimeout), new JobLister(api), poller,
-				this.jobStartListener);
+				List.copyOf(this.jobStartListeners));
 	}
 
 	private RetryListener retryListener() {

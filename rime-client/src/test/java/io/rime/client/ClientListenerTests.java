@@ -48,24 +48,43 @@ class ClientListenerTests {
 	@Test
 	void theJobStartListenerHearsOfEveryStartedJobWithItsProject() {
 		try (RimeClient client = TestRime.clientBuilder(this.emulator)
-			.jobStartListener((job, projectId) -> this.started.add(job.jobId() + "@" + projectId))
+			.addJobStartListener((job, projectId) -> this.started.add(job.jobId() + "@" + projectId))
+			.addJobStartListener((job, projectId) -> this.started.add("second"))
 			.build()) {
 			RimeStressTestJob job = client.startStressTest(TestRime.v1Config(this.emulator, this.emulator.defaultProjectId()));
 
-			assertThat(this.started).containsExactly(job.jobId() + "@" + this.emulator.defaultProjectId());
+			assertThat(this.started).containsExactly(job.jobId() + "@" + this.emulator.defaultProjectId(), "second");
 		}
 	}
 
 	@Test
 	void aFailingJobStartListenerDoesNotFailTheStart() {
-		try (RimeClient client = TestRime.clientBuilder(this.emulator).jobStartListener((job, projectId) -> {
+		try (RimeClient client = TestRime.clientBuilder(this.emulator).addJobStartListener((job, projectId) -> {
 			throw new IllegalStateException("listener bug");
-		}).build()) {
+		}).addJobStartListener((job, projectId) -> this.started.add(job.jobId())).build()) {
 			Map<String, Object> config = TestRime.v1Config(this.emulator, this.emulator.defaultProjectId());
 
 			RimeStressTestJob job = client.startStressTest(config);
 
 			assertThat(client.listStressTestJobs(null, this.emulator.defaultProjectId())).containsExactly(job);
+			assertThat(this.started).containsExactly(job.jobId());
+		}
+	}
+
+	@Test
+	void aHandleByIdCostsNoCallUntilItIsUsed() {
+		try (RimeClient client = TestRime.client(this.emulator)) {
+			RimeStressTestJob started = client.startStressTest(TestRime.v1Config(this.emulator, this.emulator.defaultProjectId()));
+			int before = this.emulator.requests().size();
+
+			RimeStressTestJob handle = client.stressTestJob(started.jobId());
+			int afterHandle = this.emulator.requests().size();
+			JobMetadata status = handle.getStatus();
+
+			assertThat(handle).isEqualTo(started);
+			assertThat(afterHandle).isEqualTo(before);
+			assertThat(status.name()).isEqualTo(started.jobId());
+			assertThat(this.emulator.requests()).hasSize(before + 1);
 		}
 	}
 
@@ -73,7 +92,7 @@ class ClientListenerTests {
 	void nullListenersAreRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().addRetryListener(null))
 			.withMessageContaining("retryListener is null");
-		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().jobStartListener(null))
+		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().addJobStartListener(null))
 			.withMessageContaining("jobStartListener is null");
 	}
 

@@ -3,10 +3,13 @@ package io.rime.health;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +18,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 import io.rime.client.RimeClient;
 import io.rime.client.RimeInfo;
+import io.rime.watch.RimeWatcherState;
 
 /**
  * Reports whether RIME answers, with one cheap authenticated call ({@code GET /v1/rime-info}).
@@ -38,6 +42,8 @@ public class RimeHealthIndicator implements HealthIndicator {
 
 	private final Clock clock;
 
+	private final Supplier<@Nullable RimeWatcherState> watcherState;
+
 	private final Object lock = new Object();
 
 	private @Nullable Health cached;
@@ -55,7 +61,7 @@ public class RimeHealthIndicator implements HealthIndicator {
 	 * @param cacheTtl how long an answer is reused; zero to call RIME on every check
 	 */
 	public RimeHealthIndicator(RimeClient client, Duration timeout, Duration cacheTtl) {
-		this(client, timeout, cacheTtl, Clock.systemUTC());
+		this(client, timeout, cacheTtl, Clock.systemUTC(), () -> null);
 	}
 
 	/**
@@ -64,8 +70,11 @@ public class RimeHealthIndicator implements HealthIndicator {
 	 * @param timeout the longest time a check waits for RIME
 	 * @param cacheTtl how long an answer is reused; zero to call RIME on every check
 	 * @param clock the clock the licence dates are compared with
+	 * @param watcherState the job watcher's state, read on every check (never cached), or
+	 * {@code null} when no watcher runs
 	 */
-	public RimeHealthIndicator(RimeClient client, Duration timeout, Duration cacheTtl, Clock clock) {
+	public RimeHealthIndicator(RimeClient client, Duration timeout, Duration cacheTtl, Clock clock,
+			Supplier<@Nullable RimeWatcherState> watcherState) {
 		if (timeout.isNegative() || timeout.isZero()) {
 			throw new IllegalArgumentException("timeout is " + timeout + "; expected a positive duration");
 		}
@@ -77,10 +86,26 @@ public class RimeHealthIndicator implements HealthIndicator {
 		this.timeout = timeout;
 		this.cacheTtlNanos = cacheTtl.toNanos();
 		this.clock = clock;
+		this.watcherState = watcherState;
 	}
 
 	@Override
 	public Health health() {
+		Health health = rimeHealth();
+		RimeWatcherState watcher = this.watcherState.get();
+		if (watcher == null) {
+			return health;
+		}
+		Map<String, Object> watcherDetails = new LinkedHashMap<>();
+		watcherDetails.put("lastSuccessfulPoll",
+				(watcher.lastSuccessfulPoll() != null) ? watcher.lastSuccessfulPoll().toString() : "never");
+		watcherDetails.put("consecutiveFailures", watcher.consecutiveFailures());
+		watcherDetails.put("totalFailures", watcher.totalFailures());
+		return Health.status(health.getStatus()).withDetails(health.getDetails()).withDetail("watcher", watcherDetails)
+			.build();
+	}
+
+	private Health rimeHealth() {
 		CompletableFuture<Health> call;
 		synchronized (this.lock) {
 			if (this.cached != null && System.nanoTime() - this.cachedAt < this.cacheTtlNanos) {

@@ -1,5 +1,8 @@
 package io.rime.autoconfigure.health;
 
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,6 +15,7 @@ import io.rime.autoconfigure.RimeAutoConfiguration;
 import io.rime.autoconfigure.RimeProperties;
 import io.rime.client.RimeClient;
 import io.rime.health.RimeHealthIndicator;
+import io.rime.watch.RimeJobWatcher;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of
@@ -27,9 +31,13 @@ public final class RimeHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = { "rimeHealthIndicator", "rimeHealthContributor" })
-	RimeHealthIndicator rimeHealthIndicator(RimeClient client, RimeProperties properties) {
+	RimeHealthIndicator rimeHealthIndicator(RimeClient client, RimeProperties properties,
+			ObjectProvider<RimeJobWatcher> watcher) {
 		return new RimeHealthIndicator(client, properties.getHealth().getTimeout(),
-				properties.getHealth().getCacheTtl());
+				properties.getHealth().getCacheTtl(), Clock.systemUTC(), () -> {
+					RimeJobWatcher jobWatcher = watcher.getIfUnique();
+					return (jobWatcher != null) ? jobWatcher.state() : null;
+				});
 	}
 
 }

@@ -1,6 +1,9 @@
 package io.rime.autoconfigure.health;
 
+import java.time.Duration;
 import java.util.Map;
+
+import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +22,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.rime.autoconfigure.RimeAutoConfiguration;
+import io.rime.autoconfigure.watch.RimeWatcherAutoConfiguration;
 import io.rime.client.RimeClient;
 import io.rime.emulator.Fault;
 import io.rime.emulator.RimeEmulator;
@@ -27,6 +31,7 @@ import io.rime.health.RimeInfoContributor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@SuppressWarnings("unchecked")
 class RimeHealthContributorAutoConfigurationTests {
 
 	private static RimeEmulator emulator;
@@ -55,6 +60,26 @@ class RimeHealthContributorAutoConfigurationTests {
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("address", emulator.baseUrl().toString());
 		});
+	}
+
+	@Test
+	void withTheWatcherOnTheHealthDetailsShowItsLastSuccessfulPollAndFailures() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(RimeWatcherAutoConfiguration.class))
+			.withPropertyValues("rime.watcher.enabled=true", "rime.watcher.poll-interval=50ms")
+			.run((context) -> {
+				RimeHealthIndicator indicator = context.getBean(RimeHealthIndicator.class);
+				Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+					Map<String, Object> watcher = (Map<String, Object>) indicator.health().getDetails().get("watcher");
+					assertThat(watcher).containsEntry("consecutiveFailures", 0).containsEntry("totalFailures", 0L);
+					assertThat((String) watcher.get("lastSuccessfulPoll")).isNotEqualTo("never");
+				});
+			});
+	}
+
+	@Test
+	void withoutTheWatcherTheHealthDetailsHaveNoWatcher() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(RimeHealthIndicator.class).health().getDetails())
+			.doesNotContainKey("watcher"));
 	}
 
 	@Test

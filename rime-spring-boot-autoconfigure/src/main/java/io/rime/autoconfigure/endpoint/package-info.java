@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the {@code rime} actuator endpoint.
+ */
+@NullMarked
+package io.rime.autoconfigure.endpoint;
+
+import org.jspecify.annotations.NullMarked;

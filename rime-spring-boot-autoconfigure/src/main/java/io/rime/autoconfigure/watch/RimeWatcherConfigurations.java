@@ -1,0 +1,131 @@
+package io.rime.autoconfigure.watch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+import io.rime.autoconfigure.InvalidRimeConfigurationException;
+import io.rime.autoconfigure.RimeClientBuilderCustomizer;
+import io.rime.client.RimeClient;
+import io.rime.watch.RimeJobWatcher;
+import io.rime.watch.RimeJobWatcherMetrics;
+import io.rime.watch.RimeWatcherGate;
+import io.rime.watch.RimeWatcherSettings;
+
+/**
+ * The configurations imported by {@link RimeWatcherAutoConfiguration}, in order, each with its own
+ * condition. Each repeats the conditions it needs, so that an application that component-scans
+ * this package gets nothing it did not switch on.
+ */
+final class RimeWatcherConfigurations {
+
+	private RimeWatcherConfigurations() {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("rime.watcher.enabled")
+	@ConditionalOnBean(RimeClient.class)
+	@EnableConfigurationProperties(RimeWatcherProperties.class)
+	static class RimeJobWatcherConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RimeWatcherGate rimeWatcherGate() {
+			return RimeWatcherGate.ALWAYS;
+		}
+
+		/**
+		 * Hands every job started through the auto-configured {@code RimeClient} to the watcher. It
+		 * runs first, so a {@link RimeClientBuilderCustomizer} of the application's that sets its own
+		 * {@code jobStartListener} replaces it.
+		 * @param watcher the watcher, looked up when a job starts
+		 * @return the customizer
+		 */
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		@ConditionalOnMissingBean(name = "rimeWatcherJobStartCustomizer")
+		RimeClientBuilderCustomizer rimeWatcherJobStartCustomizer(ObjectProvider<RimeJobWatcher> watcher) {
+			return (builder) -> builder.addJobStartListener((job, projectId) -> {
+				RimeJobWatcher jobWatcher = watcher.getIfUnique();
+				if (jobWatcher != null) {
+					jobWatcher.watch(job, projectId);
+				}
+			});
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		RimeJobWatcher rimeJobWatcher(RimeClient client, ApplicationEventPublisher publisher,
+				RimeWatcherProperties properties, RimeWatcherGate gate,
+				ObjectProvider<ObservationRegistry> observationRegistry) {
+			return new RimeJobWatcher(client, publisher, settings(properties), gate,
+					observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP), Clock.systemUTC());
+		}
+
+		private static RimeWatcherSettings settings(RimeWatcherProperties properties) {
+			positive(properties.getPollInterval(), "rime.watcher.poll-interval");
+			positive(properties.getProjectRefreshInterval(), "rime.watcher.project-refresh-interval");
+			Duration shutdownTimeout = properties.getShutdownTimeout();
+			if (shutdownTimeout == null || shutdownTimeout.isNegative()) {
+				throw invalid("rime.watcher.shutdown-timeout", shutdownTimeout,
+						"a duration of zero or more, such as 10s");
+			}
+			List<String> projectIds = properties.getProjectIds();
+			for (int i = 0; i < projectIds.size(); i++) {
+				if (projectIds.get(i) == null || projectIds.get(i).isBlank()) {
+					throw invalid("rime.watcher.project-ids[" + i + "]", projectIds.get(i), "a project id");
+				}
+			}
+			if (properties.getFinishedHistorySize() < 0) {
+				throw invalid("rime.watcher.finished-history-size", properties.getFinishedHistorySize(),
+						"zero or more");
+			}
+			return new RimeWatcherSettings(properties.getPollInterval(), projectIds,
+					properties.getProjectRefreshInterval(), shutdownTimeout, properties.getFinishedHistorySize());
+		}
+
+		private static void positive(@Nullable Duration duration, String property) {
+			if (duration == null || duration.isZero() || duration.isNegative()) {
+				throw invalid(property, duration, "a duration of more than zero, such as 5s");
+			}
+		}
+
+		private static InvalidRimeConfigurationException invalid(String property, @Nullable Object value,
+				String expected) {
+			return new InvalidRimeConfigurationException(
+					"'" + property + "' is '" + value + "', but the RIME job watcher needs " + expected + ".",
+					"Set '" + property + "' to " + expected + ", or remove it to use the default.");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	@ConditionalOnBean(RimeJobWatcher.class)
+	static class RimeWatcherMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RimeJobWatcherMetrics rimeJobWatcherMetrics(RimeJobWatcher watcher) {
+			return new RimeJobWatcherMetrics(watcher);
+		}
+
+	}
+
+}

@@ -1,0 +1,262 @@
+package io.rime.endpoint;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+import io.rime.client.JobMetadata;
+import io.rime.client.RimeApiException;
+import io.rime.client.RimeClient;
+import io.rime.client.RimeStressTestJob;
+import io.rime.watch.FinishedJob;
+import io.rime.watch.RimeJobWatcher;
+import io.rime.watch.RimeWatcherState;
+import io.rime.watch.WatchedJob;
+
+/**
+ * The {@code rime} actuator endpoint: where RIME is (never the API key), the job watcher's state,
+ * the watched and the last finished jobs; one job read live; and, only when the application grants
+ * the endpoint unrestricted access ({@code management.endpoint.rime.access=unrestricted}),
+ * cancelling a job.
+ */
+@Endpoint(id = "rime", defaultAccess = Access.READ_ONLY)
+public class RimeEndpoint {
+
+	private final RimeClient client;
+
+	private final @Nullable String address;
+
+	private final boolean embeddedEmulator;
+
+	private final @Nullable RimeJobWatcher watcher;
+
+	/**
+	 * Create the endpoint.
+	 * @param client the client to read and cancel jobs with
+	 * @param address the RIME address, or {@code null} if not known; user info, query and fragment
+	 * are never shown
+	 * @param embeddedEmulator whether the address is the embedded emulator's
+	 * @param watcher the job watcher, or {@code null} when it is off
+	 */
+	public RimeEndpoint(RimeClient client, @Nullable URI address, boolean embeddedEmulator, @Nullable RimeJobWatcher watcher) {
+		this.client = client;
+		this.address = (address != null) ? displayAddress(address) : null;
+		this.embeddedEmulator = embeddedEmulator;
+		this.watcher = watcher;
+	}
+
+	/**
+	 * Describe RIME and the watched jobs; makes no call to RIME.
+	 * @return the description
+	 */
+	@ReadOperation
+	public RimeDescriptor rime() {
+		RimeJobWatcher jobWatcher = this.watcher;
+		if (jobWatcher == null) {
+			return new RimeDescriptor(this.address, this.embeddedEmulator,
+					new WatcherDescriptor(false, false, null, null, null, 0, 0, null), List.of(), List.of());
+		}
+		RimeWatcherState state = jobWatcher.state();
+		WatcherDescriptor watcherDescriptor = new WatcherDescriptor(true, state.running(),
+				state.pollInterval().toString(), text(state.lastPoll()), text(state.lastSuccessfulPoll()),
+				state.consecutiveFailures(), state.totalFailures(), state.lastError());
+		List<WatchedJobDescriptor> watched = jobWatcher.watchedJobs().stream().map(WatchedJobDescriptor::of).toList();
+		List<FinishedJobDescriptor> finished = jobWatcher.finishedJobs()
+			.stream()
+			.map(FinishedJobDescriptor::of)
+			.toList();
+		return new RimeDescriptor(this.address, this.embeddedEmulator, watcherDescriptor, watched, finished);
+	}
+
+	/**
+	 * Read one job live from RIME.
+	 * @param jobId the job id
+	 * @return the job, or {@code null} (404) if RIME does not know it
+	 */
+	@ReadOperation
+	public @Nullable JobDescriptor job(@Selector String jobId) {
+		RimeStressTestJob job = find(jobId);
+		return (job != null) ? read(job) : null;
+	}
+
+	/**
+	 * Ask RIME to cancel a job; allowed only with unrestricted access to the endpoint.
+	 * @param jobId the job id
+	 * @return the job as RIME reports it after the request
+	 * @throws InvalidEndpointRequestException (400) if RIME does not know the job or refuses to
+	 * cancel it
+	 */
+	@DeleteOperation
+	public JobDescriptor cancel(@Selector String jobId) {
+		RimeStressTestJob job = find(jobId);
+		if (job == null) {
+			throw new InvalidEndpointRequestException("RIME does not know job '" + jobId + "'",
+					"RIME does not know job '" + jobId + "'");
+		}
+		try {
+			job.cancel();
+		}
+		catch (RimeApiException ex) {
+			if (ex.getHttpStatus() >= 400 && ex.getHttpStatus() < 500) {
+				throw new InvalidEndpointRequestException(ex.getMessage(), "RIME refused to cancel job '" + jobId
+						+ "': " + ((ex.getServerMessage() != null) ? ex.getServerMessage() : ex.getMessage()), ex);
+			}
+			throw ex;
+		}
+		return read(job);
+	}
+
+	private @Nullable RimeStressTestJob find(String jobId) {
+		try {
+			return this.client.getStressTestJob(jobId);
+		}
+		catch (RimeApiException ex) {
+			if (ex.getHttpStatus() == 404) {
+				return null;
+			}
+			throw ex;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage(), ex);
+		}
+	}
+
+	private static JobDescriptor read(RimeStressTestJob job) {
+		JobMetadata metadata = job.getStatus();
+		return new JobDescriptor(job.jobId(), metadata.type().name(), metadata.status().name(), progressOf(metadata),
+				startTimeOf(metadata), metadata.runningTimeSecs(), metadata.completedTestBatches(),
+				metadata.totalTestBatches(), metadata.errorMessage(), metadata.cancellationRequested());
+	}
+
+	static String displayAddress(URI address) {
+		try {
+			return new URI(address.getScheme(), null, address.getHost(), address.getPort(), address.getPath(), null,
+					null)
+				.toString();
+		}
+		catch (URISyntaxException ex) {
+			return address.getScheme() + "://" + address.getHost();
+		}
+	}
+
+	private static @Nullable String progressOf(@Nullable JobMetadata metadata) {
+		return (metadata != null && metadata.totalTestBatches() > 0)
+				? metadata.completedTestBatches() + " / " + metadata.totalTestBatches() : null;
+	}
+
+	private static @Nullable String startTimeOf(@Nullable JobMetadata metadata) {
+		return (metadata != null && metadata.startTimeSecs() > 0)
+				? Instant.ofEpochSecond(metadata.startTimeSecs()).toString() : null;
+	}
+
+	private static @Nullable String text(@Nullable Instant instant) {
+		return (instant != null) ? instant.toString() : null;
+	}
+
+	/**
+	 * What {@code GET /actuator/rime} shows; {@code null} values are left out of the JSON.
+	 *
+	 * @param address the RIME address, without user info; {@code null} if not known
+	 * @param embeddedEmulator whether it is the embedded emulator
+	 * @param watcher the job watcher's state
+	 * @param watchedJobs the jobs watched now
+	 * @param finishedJobs the last jobs seen finishing, newest first
+	 */
+	public record RimeDescriptor(@Nullable String address, boolean embeddedEmulator, WatcherDescriptor watcher,
+			List<WatchedJobDescriptor> watchedJobs, List<FinishedJobDescriptor> finishedJobs)
+			implements OperationResponseBody {
+	}
+
+	/**
+	 * The job watcher's state.
+	 *
+	 * @param enabled whether the watcher is on ({@code rime.watcher.enabled})
+	 * @param running whether it is polling now
+	 * @param pollInterval the delay between poll cycles, ISO-8601
+	 * @param lastPoll when the last poll cycle ended
+	 * @param lastSuccessfulPoll when the last poll cycle that reached RIME ended
+	 * @param consecutiveFailures failed poll cycles since the last successful one
+	 * @param totalFailures failed poll cycles since start
+	 * @param lastError the error of the current outage, or {@code null}
+	 */
+	public record WatcherDescriptor(boolean enabled, boolean running, @Nullable String pollInterval,
+			@Nullable String lastPoll, @Nullable String lastSuccessfulPoll, int consecutiveFailures, long totalFailures,
+			@Nullable String lastError) {
+	}
+
+	/**
+	 * A watched job.
+	 *
+	 * @param id the job id
+	 * @param projectId the job's project
+	 * @param status the last observed status
+	 * @param progress completed and total test batches as "n / m", or {@code null} when not known
+	 * (RIME's list answers have no progress)
+	 * @param runningTimeSecs seconds the job has run so far
+	 * @param startTime when it started running, ISO-8601, or {@code null} before
+	 */
+	public record WatchedJobDescriptor(String id, String projectId, String status, @Nullable String progress,
+			double runningTimeSecs, @Nullable String startTime) {
+
+		static WatchedJobDescriptor of(WatchedJob job) {
+			JobMetadata metadata = job.metadata();
+			return new WatchedJobDescriptor(job.jobId(), job.projectId(), job.status().name(), progressOf(metadata),
+					(metadata != null) ? metadata.runningTimeSecs() : 0, startTimeOf(metadata));
+		}
+
+	}
+
+	/**
+	 * A job seen finishing.
+	 *
+	 * @param id the job id
+	 * @param projectId the job's project
+	 * @param status the final status
+	 * @param succeeded whether it succeeded
+	 * @param reason how it ended
+	 * @param finishedAt when the watcher saw it had ended, ISO-8601
+	 * @param runningTimeSecs seconds it ran
+	 * @param errorMessage RIME's error message of a failed job, or {@code null}
+	 */
+	public record FinishedJobDescriptor(String id, String projectId, String status, boolean succeeded, String reason,
+			String finishedAt, double runningTimeSecs, @Nullable String errorMessage) {
+
+		static FinishedJobDescriptor of(FinishedJob job) {
+			return new FinishedJobDescriptor(job.jobId(), job.projectId(), job.status().name(),
+					job.status() == io.rime.client.JobStatus.SUCCEEDED, job.reason(), job.finishedAt().toString(),
+					job.metadata().runningTimeSecs(), job.metadata().errorMessage());
+		}
+
+	}
+
+	/**
+	 * A job as RIME reports it now.
+	 *
+	 * @param id the job id
+	 * @param type the job type
+	 * @param status the status
+	 * @param progress completed and total test batches as "n / m", or {@code null} when not known
+	 * @param startTime when it started running, ISO-8601, or {@code null} before
+	 * @param runningTimeSecs seconds it has run
+	 * @param completedTestBatches test batches completed
+	 * @param totalTestBatches test batches in the run
+	 * @param errorMessage RIME's error message of a failed job, or {@code null}
+	 * @param cancellationRequested whether someone asked to cancel it
+	 */
+	public record JobDescriptor(String id, String type, String status, @Nullable String progress,
+			@Nullable String startTime, double runningTimeSecs, int completedTestBatches, int totalTestBatches,
+			@Nullable String errorMessage, boolean cancellationRequested) implements OperationResponseBody {
+	}
+
+}

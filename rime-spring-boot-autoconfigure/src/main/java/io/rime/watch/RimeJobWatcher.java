@@ -1,0 +1,357 @@
+package io.rime.watch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+
+import io.rime.client.JobStatus;
+import io.rime.client.RimeClient;
+import io.rime.client.RimeStressTestJob;
+
+/**
+ * Watches RIME stress test jobs with one background poller per application and publishes a
+ * {@link RimeJobStatusChangedEvent} for every status change it observes and a
+ * {@link RimeJobFinishedEvent} once per job when it ends.
+ * <p>
+ * It watches the jobs handed to {@link #watch(RimeStressTestJob, String)} (the auto-configuration
+ * hands it every job started through the context's {@code RimeClient}) and every active
+ * ({@code PENDING}, {@code RUNNING}) job of the watched projects. A poll cycle costs one paged list
+ * call per watched project for the active statuses, plus one read per job that left the active
+ * set, to learn how it ended; never a call per active job. Cycles run with a fixed delay on a
+ * private single thread, started and stopped with the application context as a
+ * {@link SmartLifecycle}; the application's own scheduling is left alone.
+ * <p>
+ * While RIME cannot be reached the watcher keeps its state, counts the failed cycles, and logs one
+ * WARN when the outage starts and one INFO when it ends; afterwards it announces every job that
+ * ended meanwhile, once.
+ */
+public class RimeJobWatcher implements SmartLifecycle {
+
+	/**
+	 * The name of the observation of one poll cycle, and of its timer.
+	 */
+	public static final String POLL_OBSERVATION = "rime.watcher.poll";
+
+	/**
+	 * The statuses the watcher lists: the jobs that have not ended yet.
+	 */
+	public static final Set<JobStatus> ACTIVE_STATUSES = EnumSet.of(JobStatus.PENDING, JobStatus.RUNNING);
+
+	private static final Log logger = LogFactory.getLog(RimeJobWatcher.class);
+
+	private final RimeWatcherSettings settings;
+
+	private final RimeWatcherGate gate;
+
+	private final ObservationRegistry observationRegistry;
+
+	private final Clock clock;
+
+	private final JobTracker jobs;
+
+	private final AtomicLong totalFailures = new AtomicLong();
+
+	private final Object lifecycleMonitor = new Object();
+
+	private @Nullable Run run;
+
+	private volatile @Nullable Instant lastPoll;
+
+	private volatile @Nullable Instant lastSuccessfulPoll;
+
+	private volatile int consecutiveFailures;
+
+	private volatile @Nullable String lastError;
+
+	/**
+	 * Create a watcher.
+	 * @param client the client to poll with
+	 * @param publisher where events go
+	 * @param settings how to poll
+	 * @param gate decides before each cycle whether this instance may poll and publish
+	 * @param observationRegistry where the poll cycles are observed
+	 * @param clock the clock for the times the watcher reports
+	 */
+	public RimeJobWatcher(RimeClient client, ApplicationEventPublisher publisher, RimeWatcherSettings settings,
+			RimeWatcherGate gate, ObservationRegistry observationRegistry, Clock clock) {
+		this.settings = settings;
+		this.gate = gate;
+		this.observationRegistry = observationRegistry;
+		this.clock = clock;
+		this.jobs = new JobTracker(this, client, publisher, settings, clock);
+	}
+
+	/**
+	 * Watch a job from now on, as if a poll had seen it {@code PENDING}; safe to call from any
+	 * thread. The auto-configuration calls it for every job started through the context's
+	 * {@code RimeClient}.
+	 * @param job the job
+	 * @param projectId the job's project
+	 */
+	public void watch(RimeStressTestJob job, String projectId) {
+		this.jobs.watch(job, projectId);
+	}
+
+	/**
+	 * Return a snapshot of the watcher's state, for health indicators and the actuator endpoint.
+	 * @return the state
+	 */
+	public RimeWatcherState state() {
+		return new RimeWatcherState(isRunning(), this.settings.pollInterval(), this.lastPoll,
+				this.lastSuccessfulPoll, this.consecutiveFailures, this.totalFailures.get(), this.lastError,
+				this.jobs.watchedJobCount());
+	}
+
+	/**
+	 * Return the settings the watcher polls with.
+	 * @return the settings
+	 */
+	public RimeWatcherSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Return the jobs watched now, as last observed, oldest start first.
+	 * @return the jobs
+	 */
+	public List<WatchedJob> watchedJobs() {
+		return this.jobs.watchedJobs();
+	}
+
+	/**
+	 * Return the last jobs the watcher saw finish, newest first, at most
+	 * {@link RimeWatcherSettings#finishedHistorySize()}.
+	 * @return the jobs
+	 */
+	public List<FinishedJob> finishedJobs() {
+		return this.jobs.finishedJobs();
+	}
+
+	/**
+	 * Return how many watched jobs have the given status now.
+	 * @param status the status
+	 * @return the count
+	 */
+	public int watchedJobCount(JobStatus status) {
+		return this.jobs.watchedJobCount(status);
+	}
+
+	/**
+	 * Return how many finished events the watcher has published with the given status.
+	 * @param status a final status, or {@link JobStatus#UNKNOWN_JOB_STATUS}
+	 * @return the count; 0 for an active status
+	 */
+	public long finishedCount(JobStatus status) {
+		return this.jobs.finishedCount(status);
+	}
+
+	/**
+	 * Return how many poll cycles have failed since the watcher was created.
+	 * @return the count
+	 */
+	public long pollErrorCount() {
+		return this.totalFailures.get();
+	}
+
+	@Override
+	public void start() {
+		synchronized (this.lifecycleMonitor) {
+			if (this.run != null) {
+				return;
+			}
+			ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
+				Thread thread = new Thread(task, "rime-watcher");
+				thread.setDaemon(true);
+				return thread;
+			});
+			executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+			executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+			Run started = new Run(executor);
+			this.run = started;
+			executor.scheduleWithFixedDelay(() -> pollSafely(started), 0, this.settings.pollInterval().toNanos(),
+					TimeUnit.NANOSECONDS);
+			if (logger.isDebugEnabled()) {
+				logger.debug("RIME job watcher started, polling every " + this.settings.pollInterval());
+			}
+		}
+	}
+
+	@Override
+	public void stop() {
+		Run stopped = beginStop();
+		if (stopped != null) {
+			awaitStop(stopped);
+		}
+	}
+
+	@Override
+	public void stop(Runnable callback) {
+		Run stopped = beginStop();
+		if (stopped == null) {
+			callback.run();
+			return;
+		}
+		Thread waiter = new Thread(() -> {
+			try {
+				awaitStop(stopped);
+			}
+			finally {
+				callback.run();
+			}
+		}, "rime-watcher-stop");
+		waiter.setDaemon(true);
+		waiter.start();
+	}
+
+	@Override
+	public boolean isRunning() {
+		synchronized (this.lifecycleMonitor) {
+			return this.run != null;
+		}
+	}
+
+	private @Nullable Run beginStop() {
+		synchronized (this.lifecycleMonitor) {
+			Run stopped = this.run;
+			this.run = null;
+			if (stopped != null) {
+				stopped.executor.shutdown();
+			}
+			return stopped;
+		}
+	}
+
+	private void awaitStop(Run stopped) {
+		Duration timeout = this.settings.shutdownTimeout();
+		try {
+			if (!stopped.executor.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+				stopped.abandon();
+				logger.warn("RIME job watcher: the poll cycle in progress did not finish within " + timeout
+						+ " (rime.watcher.shutdown-timeout) and was abandoned; it publishes no more events");
+			}
+		}
+		catch (InterruptedException ex) {
+			stopped.abandon();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void pollSafely(Run current) {
+		try {
+			poll(current);
+		}
+		catch (VirtualMachineError ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			// A scheduled task that throws is never run again; the watcher must go on.
+			logger.error("RIME job watcher: unexpected failure in a poll cycle; polling goes on", ex);
+		}
+	}
+
+	private void poll(Run current) {
+		if (current.abandoned || !this.gate.mayPollAndPublish()) {
+			return;
+		}
+		Observation observation = Observation.createNotStarted(POLL_OBSERVATION, this.observationRegistry)
+			.contextualName("rime watcher poll")
+			.lowCardinalityKeyValue(outcome("UNKNOWN"))
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			this.jobs.pollOnce(current::check);
+			observation.lowCardinalityKeyValue(outcome("SUCCESS"));
+			succeeded();
+		}
+		catch (RuntimeException ex) {
+			// Whatever ended an abandoned cycle, stopping did: the interrupt or a checkpoint.
+			if (current.abandoned) {
+				observation.lowCardinalityKeyValue(outcome("ABANDONED"));
+				return;
+			}
+			observation.lowCardinalityKeyValue(outcome("FAILURE"));
+			observation.error(ex);
+			failed(ex);
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	private static KeyValue outcome(String outcome) {
+		return KeyValue.of("outcome", outcome);
+	}
+
+	private void succeeded() {
+		Instant now = this.clock.instant();
+		int failures = this.consecutiveFailures;
+		this.lastPoll = now;
+		this.lastSuccessfulPoll = now;
+		this.consecutiveFailures = 0;
+		this.lastError = null;
+		if (failures > 0) {
+			logger.info("RIME job watcher: RIME is reachable again after " + failures + " failed poll "
+					+ ((failures == 1) ? "cycle" : "cycles") + "; watching " + this.jobs.watchedJobCount() + " jobs");
+		}
+	}
+
+	private void failed(RuntimeException ex) {
+		this.lastPoll = this.clock.instant();
+		this.totalFailures.incrementAndGet();
+		this.consecutiveFailures++;
+		this.lastError = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		if (this.consecutiveFailures == 1) {
+			logger.warn("RIME job watcher: cannot poll RIME (" + this.lastError + "); keeping the "
+					+ this.jobs.watchedJobCount() + " watched jobs and trying again every "
+					+ this.settings.pollInterval() + ". Logged once until RIME answers again.");
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug("RIME job watcher: poll cycle " + this.consecutiveFailures + " of this outage failed", ex);
+		}
+	}
+
+	/**
+	 * One start-to-stop span of the watcher; abandoned when stopping outlasts the shutdown timeout,
+	 * after which its cycle makes no more calls and publishes nothing.
+	 */
+	private static final class Run {
+
+		private final ScheduledThreadPoolExecutor executor;
+
+		private volatile boolean abandoned;
+
+		Run(ScheduledThreadPoolExecutor executor) {
+			this.executor = executor;
+		}
+
+		void abandon() {
+			// Marked before the interrupt, so that the cycle's failing call reads as abandoned.
+			this.abandoned = true;
+			this.executor.shutdownNow();
+		}
+
+		void check() {
+			if (this.abandoned) {
+				throw new CancellationException("The poll cycle was abandoned");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.rime.watch;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How a {@link RimeJobWatcher} polls.
+ *
+ * @param pollInterval the delay between the end of one poll cycle and the start of the next
+ * @param projectIds the projects to watch; empty for every project the API key can see
+ * @param projectRefreshInterval how often the list of visible projects is read again when
+ * {@code projectIds} is empty
+ * @param shutdownTimeout how long stopping waits for a poll cycle in progress before abandoning it
+ * @param finishedHistorySize how many finished jobs the watcher remembers for the actuator endpoint
+ */
+public record RimeWatcherSettings(Duration pollInterval, List<String> projectIds, Duration projectRefreshInterval,
+		Duration shutdownTimeout, int finishedHistorySize) {
+
+	/**
+	 * The seed SDK's poll rate, the default poll interval.
+	 */
+	public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
+
+	/**
+	 * Checks each setting.
+	 * @throws IllegalArgumentException naming the setting that is out of range
+	 */
+	public RimeWatcherSettings {
+		positive(pollInterval, "pollInterval");
+		positive(projectRefreshInterval, "projectRefreshInterval");
+		if (shutdownTimeout == null || shutdownTimeout.isNegative()) {
+			throw new IllegalArgumentException("shutdownTimeout must be zero or more, but was " + shutdownTimeout);
+		}
+		if (projectIds == null) {
+			throw new IllegalArgumentException("projectIds is null; expected a list, empty for every project");
+		}
+		for (int i = 0; i < projectIds.size(); i++) {
+			String id = projectIds.get(i);
+			if (id == null || id.isBlank()) {
+				throw new IllegalArgumentException("projectIds[" + i + "] is blank; expected a project id");
+			}
+		}
+		projectIds = List.copyOf(projectIds);
+		if (finishedHistorySize < 0) {
+			throw new IllegalArgumentException(
+					"finishedHistorySize must be zero or more, but was " + finishedHistorySize);
+		}
+	}
+
+	/**
+	 * Return the defaults: every 5 s, every project (read again every 5 minutes), 10 s to stop,
+	 * 50 finished jobs remembered.
+	 * @return the default settings
+	 */
+	public static RimeWatcherSettings defaults() {
+		return new RimeWatcherSettings(DEFAULT_POLL_INTERVAL, List.of(), Duration.ofMinutes(5),
+				Duration.ofSeconds(10), 50);
+	}
+
+	private static void positive(Duration duration, String name) {
+		if (duration == null || duration.isZero() || duration.isNegative()) {
+			throw new IllegalArgumentException(name + " must be more than zero, but was " + duration);
+		}
+	}
+
+}

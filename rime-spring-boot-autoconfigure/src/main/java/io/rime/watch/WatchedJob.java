@@ -1,0 +1,19 @@
+package io.rime.watch;
+
+import org.jspecify.annotations.Nullable;
+
+import io.rime.client.JobMetadata;
+import io.rime.client.JobStatus;
+
+/**
+ * A job the {@link RimeJobWatcher} watches, as last observed.
+ *
+ * @param jobId the job id
+ * @param projectId the job's project
+ * @param status the last observed status: {@link JobStatus#PENDING} or {@link JobStatus#RUNNING}
+ * @param metadata what RIME last reported of the job; {@code null} for a job started through the
+ * context's client that no poll has seen yet. Progress is not part of list answers, so its batch
+ * counts are 0 unless the watcher read the job on its own
+ */
+public record WatchedJob(String jobId, String projectId, JobStatus status, @Nullable JobMetadata metadata) {
+}

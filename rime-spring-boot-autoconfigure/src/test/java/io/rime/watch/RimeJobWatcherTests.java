@@ -1,0 +1,382 @@
+package io.rime.watch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
+
+import io.rime.autoconfigure.RimeAutoConfiguration;
+import io.rime.autoconfigure.watch.RimeWatcherAutoConfiguration;
+import io.rime.client.CustomImage;
+import io.rime.client.JobStatus;
+import io.rime.client.RimeClient;
+import io.rime.client.RimeStressTestJob;
+import io.rime.emulator.Fault;
+import io.rime.emulator.RecordedRequest;
+import io.rime.emulator.RimeEmulator;
+import io.rime.watch.WatcherTestSupport.RecordedEvents;
+import io.rime.watch.WatcherTestSupport.TestGate;
+
+import static io.rime.watch.WatcherTestSupport.PENDING;
+import static io.rime.watch.WatcherTestSupport.RUNNING;
+import static io.rime.watch.WatcherTestSupport.TTL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The watcher against the emulator over loopback: jobs move only when the test moves the
+ * emulator's clock, and the watcher polls every 50 ms.
+ */
+class RimeJobWatcherTests {
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T08:00:00Z"));
+
+	private final TestGate gate = new TestGate();
+
+	private final RecordedEvents events = new RecordedEvents();
+
+	private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+
+	private RimeEmulator emulator;
+
+	private Map<String, Object> config;
+
+	private ApplicationContextRunner contextRunner;
+
+	@BeforeEach
+	void startEmulator() {
+		this.emulator = WatcherTestSupport.emulator(this.clock);
+		this.config = WatcherTestSupport.v1Config(this.emulator, this.clock, this.emulator.defaultProjectId());
+		this.contextRunner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(RimeAutoConfiguration.class, RimeWatcherAutoConfiguration.class))
+			.withPropertyValues(WatcherTestSupport.properties(this.emulator))
+			.withBean(RimeWatcherGate.class, () -> this.gate)
+			.withBean(RecordedEvents.class, () -> this.events);
+		Logger logger = (Logger) LoggerFactory.getLogger(RimeJobWatcher.class);
+		logger.setLevel(Level.INFO);
+		this.log.start();
+		logger.addAppender(this.log);
+	}
+
+	@AfterEach
+	void stopEmulator() {
+		((Logger) LoggerFactory.getLogger(RimeJobWatcher.class)).detachAppender(this.log);
+		this.emulator.close();
+	}
+
+	@Test
+	void eachFinalStatusIsAnnouncedExactlyOnceIncludingAJobThatExpiredWhileWatched() {
+		this.contextRunner.run((context) -> {
+			RimeClient client = context.getBean(RimeClient.class);
+			RimeJobWatcher watcher = context.getBean(RimeJobWatcher.class);
+			RimeStressTestJob succeeds = client.startStressTest(this.config);
+			RimeStressTestJob fails = client.startStressTest(this.config, null,
+					new CustomImage("registry.example.com/does-not-exist:1"));
+			RimeStressTestJob cancelled = client.startStressTest(this.config);
+			this.gate.awaitCycles(2);
+			assertThat(watcher.watchedJobs()).extracting(WatchedJob::jobId)
+				.contains(succeeds.jobId(), fails.jobId(), cancelled.jobId());
+			cancelled.cancel();
+			this.clock.advance(PENDING.plus(RUNNING).plusSeconds(1));
+
+			RimeJobFinishedEvent success = this.events.awaitFinished(succeeds.jobId(), JobStatus.SUCCEEDED);
+			assertThat(success.succeeded()).isTrue();
+			assertThat(success.job()).isSameAs(succeeds);
+			assertThat(success.projectId()).isEqualTo(this.emulator.defaultProjectId());
+			assertThat(success.reason()).contains("succeeded");
+			RimeJobFinishedEvent failure = this.events.awaitFinished(fails.jobId(), JobStatus.FAILING);
+			assertThat(failure.succeeded()).isFalse();
+			assertThat(failure.errorMessage()).isNotBlank();
+			assertThat(failure.reason()).contains("failed: " + failure.errorMessage());
+			assertThat(this.events.awaitFinished(cancelled.jobId(), JobStatus.CANCELLED).metadata()
+				.cancellationRequested()).isTrue();
+
+			// A job that ends and expires while the watcher cannot look.
+			RimeStressTestJob expires = client.startStressTest(this.config);
+			this.gate.awaitCycles(2);
+			assertThat(watcher.watchedJobs()).extracting(WatchedJob::jobId).contains(expires.jobId());
+			this.gate.open.set(false);
+			this.gate.awaitCycles(1);
+			this.clock.advance(PENDING.plus(RUNNING).plus(TTL).plusMinutes(1));
+			this.gate.open.set(true);
+			RimeJobFinishedEvent unknown = this.events.awaitFinished(expires.jobId(), JobStatus.UNKNOWN_JOB_STATUS);
+			assertThat(unknown.reason()).contains("no longer knows", "404", expires.jobId());
+			assertThat(unknown.succeeded()).isFalse();
+
+			this.gate.awaitCycles(5);
+			for (RimeStressTestJob job : List.of(succeeds, fails, cancelled, expires)) {
+				assertThat(this.events.finished(job.jobId())).hasSize(1);
+			}
+			assertThat(watcher.watchedJobs()).isEmpty();
+			assertThat(watcher.finishedJobs()).extracting(FinishedJob::status)
+				.containsExactlyInAnyOrder(JobStatus.UNKNOWN_JOB_STATUS, JobStatus.SUCCEEDED, JobStatus.FAILING,
+						JobStatus.CANCELLED);
+			assertThat(watcher.finishedJobs().get(0).jobId()).isEqualTo(expires.jobId());
+		});
+	}
+
+	@Test
+	void statusChangesArePublishedInOrderBeforeTheFinishedEvent() {
+		this.contextRunner.run((context) -> {
+			RimeStressTestJob job = context.getBean(RimeClient.class).startStressTest(this.config);
+			this.gate.awaitCycles(2);
+			assertThat(this.events.timeline(job.jobId())).isEmpty();
+			this.clock.advance(PENDING);
+			Awaitility.await().until(() -> this.events.changes(job.jobId()).size() == 1);
+			this.clock.advance(RUNNING);
+			this.events.awaitFinished(job.jobId(), JobStatus.SUCCEEDED);
+			this.gate.awaitCycles(3);
+			assertThat(this.events.timeline(job.jobId())).containsExactly("PENDING->RUNNING", "RUNNING->SUCCEEDED",
+					"finished:SUCCEEDED");
+		});
+	}
+
+	@Test
+	void activeJobsOfOtherClientsInTheWatchedProjectsAreWatchedAndTheirHandleIsFetchedOnDemand() {
+		try (RimeClient other = otherClient()) {
+			RimeStressTestJob job = other.startStressTest(this.config);
+			this.contextRunner.run((context) -> {
+				this.gate.awaitCycles(2);
+				assertThat(context.getBean(RimeJobWatcher.class).watchedJobs())
+					.extracting(WatchedJob::jobId, WatchedJob::projectId, WatchedJob::status)
+					.containsExactly(tuple(job.jobId(), this.emulator.defaultProjectId(), JobStatus.PENDING));
+				this.clock.advance(PENDING);
+				Awaitility.await().until(() -> this.events.changes(job.jobId()).size() == 1);
+				this.clock.advance(RUNNING);
+				RimeJobFinishedEvent finished = this.events.awaitFinished(job.jobId(), JobStatus.SUCCEEDED);
+				assertThat(finished.job()).isEqualTo(job);
+				assertThat(this.events.timeline(job.jobId())).containsExactly("PENDING->RUNNING",
+						"RUNNING->SUCCEEDED", "finished:SUCCEEDED");
+			});
+		}
+	}
+
+	@Test
+	void jobsStartedThroughTheContextsClientAreWatchedWithoutFurtherConfiguration() {
+		// The watched project list does not include the default project: only the client hook can know.
+		this.contextRunner.withPropertyValues("rime.watcher.project-ids=" + UUID.randomUUID()).run((context) -> {
+			RimeClient client = context.getBean(RimeClient.class);
+			RimeStressTestJob job = client.startStressTest(this.config);
+			this.gate.awaitCycles(2);
+			assertThat(context.getBean(RimeJobWatcher.class).watchedJobs()).extracting(WatchedJob::jobId)
+				.containsExactly(job.jobId());
+			this.clock.advance(PENDING.plus(RUNNING));
+			assertThat(this.events.awaitFinished(job.jobId(), JobStatus.SUCCEEDED).job()).isSameAs(job);
+		});
+	}
+
+	@Test
+	void withProjectIdsSetOnlyThoseProjectsAreListed() {
+		try (RimeClient other = otherClient()) {
+			String elsewhere = other.createProject("elsewhere", "not watched").projectId();
+			RimeStressTestJob unwatched = other.startStressTest(
+					WatcherTestSupport.v1Config(this.emulator, this.clock, elsewhere), elsewhere);
+			RimeStressTestJob watched = other.startStressTest(this.config);
+			this.contextRunner.withPropertyValues("rime.watcher.project-ids=" + this.emulator.defaultProjectId())
+				.run((context) -> {
+					this.gate.awaitCycles(2);
+					assertThat(context.getBean(RimeJobWatcher.class).watchedJobs()).extracting(WatchedJob::jobId)
+						.containsExactly(watched.jobId());
+					List<RecordedRequest> reads = this.emulator.requests()
+						.stream()
+						.filter((request) -> request.method().equals("GET"))
+						.toList();
+					assertThat(reads).extracting(RecordedRequest::path)
+						.anyMatch((path) -> path.startsWith("/v1/jobs/project/" + this.emulator.defaultProjectId()))
+						.noneMatch((path) -> path.startsWith("/v1/projects"))
+						.noneMatch((path) -> path.contains(elsewhere));
+					assertThat(unwatched.getStatus().status()).isEqualTo(JobStatus.PENDING);
+				});
+		}
+	}
+
+	@Test
+	void jobsThatHadAlreadyFinishedWhenTheApplicationStartedAreNotAnnounced() {
+		try (RimeClient other = otherClient()) {
+			RimeStressTestJob done = other.startStressTest(this.config);
+			this.clock.advance(PENDING.plus(RUNNING));
+			assertThat(done.getStatus().status()).isEqualTo(JobStatus.SUCCEEDED);
+			this.contextRunner.run((context) -> {
+				this.gate.awaitCycles(4);
+				assertThat(this.events.events).isEmpty();
+				assertThat(context.getBean(RimeJobWatcher.class).watchedJobs()).isEmpty();
+			});
+		}
+	}
+
+	@Test
+	void aListenerThatThrowsIsLoggedAndStopsNeitherTheWatcherNorLaterEvents() {
+		ThrowingListener throwing = new ThrowingListener();
+		this.contextRunner.withBean(ThrowingListener.class, () -> throwing).run((context) -> {
+			RimeClient client = context.getBean(RimeClient.class);
+			RimeStressTestJob first = client.startStressTest(this.config);
+			this.gate.awaitCycles(2);
+			this.clock.advance(PENDING.plus(RUNNING));
+			this.events.awaitFinished(first.jobId(), JobStatus.SUCCEEDED);
+			RimeStressTestJob second = client.startStressTest(this.config);
+			this.gate.awaitCycles(2);
+			this.clock.advance(PENDING.plus(RUNNING));
+			this.events.awaitFinished(second.jobId(), JobStatus.SUCCEEDED);
+			this.gate.awaitCycles(3);
+			assertThat(this.events.finished()).hasSize(2);
+			assertThat(throwing.calls).isEqualTo(2);
+			RimeJobWatcher watcher = context.getBean(RimeJobWatcher.class);
+			assertThat(watcher.isRunning()).isTrue();
+			assertThat(watcher.state().consecutiveFailures()).isZero();
+			assertThat(this.log.list).filteredOn((event) -> event.getLevel() == Level.WARN)
+				.hasSize(2)
+				.allSatisfy((event) -> assertThat(event.getFormattedMessage()).contains("a listener of",
+						"RimeJobFinishedEvent", "failed; the watcher goes on"));
+		});
+	}
+
+	@Test
+	void duringAnOutageTheStateIsKeptAndAfterRecoveryEachFinishIsDeliveredOnceWithOneWarnAndOneInfo() {
+		try (RimeClient other = otherClient()) {
+			this.contextRunner.run((context) -> {
+				RimeJobWatcher watcher = context.getBean(RimeJobWatcher.class);
+				RimeStressTestJob mine = context.getBean(RimeClient.class).startStressTest(this.config);
+				RimeStressTestJob theirs = other.startStressTest(this.config);
+				RimeStressTestJob cancelled = other.startStressTest(this.config);
+				this.gate.awaitCycles(2);
+				assertThat(watcher.watchedJobs()).hasSize(3);
+				cancelled.cancel();
+				this.emulator.faults().add(Fault.on("*", "/v1/**").closeConnection());
+				Awaitility.await().until(() -> watcher.pollErrorCount() >= 3);
+				this.clock.advance(PENDING.plus(RUNNING));
+				long errors = watcher.pollErrorCount();
+				Awaitility.await().until(() -> watcher.pollErrorCount() >= errors + 3);
+				assertThat(this.events.finished()).isEmpty();
+				assertThat(watcher.watchedJobs()).hasSize(3);
+				assertThat(watcher.state().failing()).isTrue();
+				assertThat(watcher.state().lastError()).contains("RimeConnectionException");
+
+				this.emulator.faults().clear();
+				this.events.awaitFinished(mine.jobId(), JobStatus.SUCCEEDED);
+				this.events.awaitFinished(theirs.jobId(), JobStatus.SUCCEEDED);
+				this.events.awaitFinished(cancelled.jobId(), JobStatus.CANCELLED);
+				this.gate.awaitCycles(5);
+				assertThat(this.events.finished()).hasSize(3);
+				assertThat(watcher.state().consecutiveFailures()).isZero();
+				assertThat(watcher.state().totalFailures()).isGreaterThanOrEqualTo(6);
+				assertThat(this.log.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.INFO);
+				assertThat(this.log.list.get(0).getFormattedMessage()).contains("cannot poll RIME",
+						"keeping the 3 watched jobs", "Logged once");
+				assertThat(this.log.list.get(1).getFormattedMessage()).contains("RIME is reachable again after");
+				assertThat(this.log.list).extracting(ILoggingEvent::getFormattedMessage)
+					.noneMatch((message) -> message.contains(WatcherTestSupport.API_KEY));
+			});
+		}
+	}
+
+	@Test
+	void anOutageWhereTheServerIsReplacedOnTheSameAddressEndsTheLostJobsAsUnknown() {
+		this.contextRunner.run((context) -> {
+			RimeJobWatcher watcher = context.getBean(RimeJobWatcher.class);
+			RimeStressTestJob job = context.getBean(RimeClient.class).startStressTest(this.config);
+			this.gate.awaitCycles(2);
+			int port = this.emulator.port();
+			this.emulator.close();
+			Awaitility.await().until(() -> watcher.pollErrorCount() >= 2);
+			this.emulator = RimeEmulator.builder().port(port).apiKey(WatcherTestSupport.API_KEY).clock(this.clock)
+				.build()
+				.start();
+			RimeJobFinishedEvent event = this.events.awaitFinished(job.jobId(), JobStatus.UNKNOWN_JOB_STATUS);
+			assertThat(event.reason()).contains("404");
+			this.gate.awaitCycles(3);
+			assertThat(this.events.finished()).hasSize(1);
+			assertThat(this.log.list).extracting(ILoggingEvent::getFormattedMessage)
+				.filteredOn((message) -> message.contains("cannot poll RIME") || message.contains("reachable again")
+						|| message.contains("does not know project"))
+				.hasSize(3)
+				.anySatisfy((message) -> assertThat(message).contains("does not know project"));
+		});
+	}
+
+	@Test
+	void stoppingWaitsForTheCycleInProgressToFinish() {
+		this.contextRunner.run((context) -> {
+			RimeJobWatcher watcher = context.getBean(RimeJobWatcher.class);
+			RimeStressTestJob job = context.getBean(RimeClient.class).startStressTest(this.config);
+			this.gate.awaitCycles(2);
+			this.emulator.faults().add(Fault.on("GET", "/v1/jobs/project/**").latency(Duration.ofMillis(700)));
+			int recorded = this.emulator.requests().size();
+			this.clock.advance(PENDING.plus(RUNNING));
+			// Every request from now on is a list call that waits; the job ends while it waits.
+			Awaitility.await().until(() -> this.emulator.requests().size() > recorded);
+			assertThat(this.events.finished()).isEmpty();
+			long started = System.nanoTime();
+			context.close();
+			Duration stopping = Duration.ofNanos(System.nanoTime() - started);
+			assertThat(watcher.isRunning()).isFalse();
+			assertThat(this.events.finished(job.jobId())).hasSize(1);
+			assertThat(stopping).isLessThan(Duration.ofSeconds(5));
+		});
+	}
+
+	@Test
+	void stoppingAbandonsACycleThatOutlastsTheShutdownTimeoutAndItPublishesNothingMore() {
+		this.contextRunner.withPropertyValues("rime.watcher.shutdown-timeout=200ms").run((context) -> {
+			RimeJobWatcher watcher = context.getBean(RimeJobWatcher.class);
+			RimeStressTestJob job = context.getBean(RimeClient.class).startStressTest(this.config);
+			this.gate.awaitCycles(2);
+			this.emulator.faults().add(Fault.on("GET", "/v1/jobs/project/**").latency(Duration.ofSeconds(3)));
+			int recorded = this.emulator.requests().size();
+			this.clock.advance(PENDING.plus(RUNNING));
+			// Every request from now on is a list call that waits; the job ends while it waits.
+			Awaitility.await().until(() -> this.emulator.requests().size() > recorded);
+			long started = System.nanoTime();
+			context.close();
+			Duration stopping = Duration.ofNanos(System.nanoTime() - started);
+			assertThat(stopping).isLessThan(Duration.ofSeconds(2));
+			assertThat(watcher.isRunning()).isFalse();
+			assertThat(this.log.list).anySatisfy((event) -> assertThat(event.getFormattedMessage())
+				.contains("did not finish within PT0.2S", "abandoned"));
+			// The abandoned cycle's list call returns after 3 s; it must not announce the job then.
+			Awaitility.await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+				.until(() -> this.events.finished(job.jobId()).isEmpty());
+		});
+	}
+
+	private RimeClient otherClient() {
+		return RimeClient.builder()
+			.address(this.emulator.baseUrl())
+			.apiKey(this.emulator.apiKey())
+			.defaultProjectId(this.emulator.defaultProjectId())
+			.build();
+	}
+
+	static final class ThrowingListener implements ApplicationListener<RimeJobFinishedEvent>, Ordered {
+
+		volatile int calls;
+
+		@Override
+		public void onApplicationEvent(RimeJobFinishedEvent event) {
+			this.calls++;
+			throw new IllegalStateException("This listener always fails");
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
+		}
+
+	}
+
+}

@@ -1,0 +1,102 @@
+package io.rime.sample;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.rime.client.JobStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The main job, end to end on the embedded emulator: the application starts the Titanic stress
+ * test by itself, logs its progress, and writes and summarises its results when it has finished.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class MainJobTests {
+
+	private static final Path RESULTS = TemporaryFolders.create("main-job-results-");
+
+	@Autowired
+	private MainJob mainJob;
+
+	@DynamicPropertySource
+	static void resultsDir(DynamicPropertyRegistry registry) {
+		registry.add("rime.sample.results-dir", RESULTS::toString);
+	}
+
+	@AfterAll
+	static void deleteResults() throws IOException {
+		TemporaryFolders.delete(RESULTS);
+	}
+
+	@Test
+	void whenTheApplicationStartsThenTheTitanicStressTestRunsAndItsResultsAreWrittenAndSummarised(CapturedOutput output)
+			throws IOException {
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.mainJob.outcome().isDone());
+		RunOutcome outcome = this.mainJob.outcome().join();
+		assertThat(outcome.problem()).isNull();
+		assertThat(outcome.status()).isEqualTo(JobStatus.SUCCEEDED);
+		assertThat(outcome.exitCode()).isZero();
+		String jobId = outcome.jobId();
+
+		// the CSV: rime-results/<jobId>.csv, one row per test case: 11 features x 10 test batches
+		Path csv = RESULTS.resolve(jobId + ".csv");
+		assertThat(outcome.resultsFile()).isEqualTo(csv);
+		List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+		assertThat(lines.get(0))
+			.isEqualTo("test_name,feature(s),status,test_type,severity,importance_score,test_category");
+		List<String[]> rows = lines.subList(1, lines.size()).stream().map((line) -> line.split(",", -1)).toList();
+		assertThat(rows).hasSize(110).allSatisfy((row) -> assertThat(row).hasSize(7));
+		Set<String> features = new LinkedHashSet<>();
+		rows.forEach((row) -> features.add(row[1]));
+		assertThat(features).containsExactlyInAnyOrder("PassengerId", "Pclass", "Name", "Sex", "Age", "SibSp", "Parch",
+				"Ticket", "Fare", "Cabin", "Embarked");
+
+		// the summary agrees with the file
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		Arrays.asList("PASS", "WARNING", "FAIL", "SKIP").forEach((status) -> counts.put(status, 0));
+		Map<String, Set<String>> failing = new LinkedHashMap<>();
+		for (String[] row : rows) {
+			String status = row[2].substring("TEST_CASE_STATUS_".length());
+			counts.merge(status, 1, Integer::sum);
+			if (status.equals("FAIL")) {
+				failing.computeIfAbsent(row[0], (name) -> new LinkedHashSet<>()).add(row[1]);
+			}
+		}
+		assertThat(counts.get("FAIL")).isPositive();
+		String log = output.getAll();
+		assertThat(log).contains("Started stress test 'titanic' as job " + jobId + " in project 'titanic-sample'");
+		assertThat(log).containsPattern(Pattern.compile("Job " + jobId + ": \\d+ / 10 tests completed"));
+		assertThat(log).contains("Job " + jobId + ": PENDING -> RUNNING", "Job " + jobId + ": RUNNING -> SUCCEEDED");
+		assertThat(log).contains("Job " + jobId + " SUCCEEDED: 110 test results written to " + csv);
+		assertThat(log).contains("Job " + jobId + " results by status: PASS " + counts.get("PASS") + ", WARNING "
+				+ counts.get("WARNING") + ", FAIL " + counts.get("FAIL") + ", SKIP " + counts.get("SKIP"));
+		assertThat(log).contains("Job " + jobId + " failing tests (" + counts.get("FAIL") + " test cases in "
+				+ failing.size() + " tests):");
+		failing.forEach((test, on) -> assertThat(log).contains("  FAIL " + test + " on " + String.join(", ", on)));
+	}
+
+}

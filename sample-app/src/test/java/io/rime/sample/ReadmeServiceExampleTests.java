@@ -1,0 +1,74 @@
+package io.rime.sample;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+import io.rime.client.JobStatus;
+import io.rime.client.RimeClient;
+import io.rime.emulator.RimeEmulator;
+import io.rime.watch.RimeJobFinishedEvent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's "Use it in your service" example, compiled and run, and kept equal to the README.
+ */
+class ReadmeServiceExampleTests {
+
+	@Test
+	void theReadmeShowsExactlyThisExample() throws Exception {
+		String readme = Files.readString(Path.of("..", "README.md"));
+		int section = readme.indexOf("## Use it in your service");
+		int start = readme.indexOf("@Service", section);
+		String example = readme.substring(start, readme.indexOf("```", start));
+		String source = Files.readString(Path.of("src/test/java/io/rime/sample/ReadmeServiceExampleTests.java"));
+
+		assertThat(withoutWhitespace(source)).contains(withoutWhitespace(example));
+	}
+
+	@Test
+	void theExampleStartsAStressTest() {
+		try (RimeEmulator emulator = RimeEmulator.builder().build().start();
+				RimeClient rime = RimeClient.builder().address(emulator.baseUrl()).apiKey(emulator.apiKey()).build()) {
+			String jobId = new ModelGate(rime).stressTest(emulator.defaultProjectId());
+
+			assertThat(rime.getStressTestJob(jobId).getStatus().status()).isIn(JobStatus.PENDING, JobStatus.RUNNING);
+		}
+	}
+
+	private static String withoutWhitespace(String text) {
+		return text.replaceAll("\\s+", "");
+	}
+
+	// README example starts here
+	@Service
+	class ModelGate {
+
+		private final RimeClient rime;
+
+		ModelGate(RimeClient rime) {
+			this.rime = rime;
+		}
+
+		String stressTest(String projectId) {
+			return this.rime.startStressTest(Map.of("run_name", "titanic",
+					"data_info", Map.of("label_col", "Survived", "ref_path", "s3://bucket/ref.csv", "eval_path", "s3://bucket/eval.csv"),
+					"model_info", Map.of("path", "s3://bucket/model.py")), projectId).jobId();
+		}
+
+		@EventListener
+		void onFinished(RimeJobFinishedEvent event) {
+			if (event.succeeded()) {
+				event.job().getResultCsv(Path.of("rime-results", event.jobId() + ".csv"));
+			}
+		}
+
+	}
+
+}
