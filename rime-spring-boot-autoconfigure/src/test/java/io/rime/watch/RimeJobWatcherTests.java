@@ -32,6 +32,7 @@ import io.rime.emulator.RecordedRequest;
 import io.rime.emulator.RimeEmulator;
 import io.rime.watch.WatcherTestSupport.RecordedEvents;
 import io.rime.watch.WatcherTestSupport.TestGate;
+import io.rime.emulator.MutableClock;
 
 import static io.rime.watch.WatcherTestSupport.PENDING;
 import static io.rime.watch.WatcherTestSupport.RUNNING;

@@ -27,6 +27,7 @@ import org.springframework.core.Ordered;
 
 import io.rime.client.JobStatus;
 import io.rime.emulator.RimeEmulator;
+import io.rime.emulator.MutableClock;
 
 /**
  * Shared set-up of the watcher tests: an emulator on a hand-moved clock, test run configs,

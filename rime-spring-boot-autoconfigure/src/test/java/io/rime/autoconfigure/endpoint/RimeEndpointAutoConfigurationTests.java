@@ -21,8 +21,8 @@ import io.rime.endpoint.RimeEndpoint;
 import io.rime.endpoint.RimeEndpoint.RimeDescriptor;
 import io.rime.endpoint.RimeEndpoint.WatcherDescriptor;
 import io.rime.emulator.Fault;
-import io.rime.watch.MutableClock;
 import io.rime.watch.WatcherTestSupport;
+import io.rime.emulator.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

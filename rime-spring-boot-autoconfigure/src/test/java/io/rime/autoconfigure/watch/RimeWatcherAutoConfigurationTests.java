@@ -28,13 +28,13 @@ import io.rime.client.RimeClient;
 import io.rime.client.RimeStressTestJob;
 import io.rime.emulator.RimeEmulator;
 import io.rime.endpoint.RimeEndpoint;
-import io.rime.watch.MutableClock;
 import io.rime.watch.RimeJobWatcher;
 import io.rime.watch.RimeJobWatcherMetrics;
 import io.rime.watch.RimeWatcherGate;
 import io.rime.watch.RimeWatcherSettings;
 import io.rime.watch.WatcherTestSupport;
 import io.rime.watch.WatcherTestSupport.RecordedEvents;
+import io.rime.emulator.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -25,12 +25,12 @@ import io.rime.client.RimeClient;
 import io.rime.client.RimeStressTestJob;
 import io.rime.emulator.Fault;
 import io.rime.emulator.RimeEmulator;
-import io.rime.watch.MutableClock;
 import io.rime.watch.RimeJobWatcher;
 import io.rime.watch.RimeWatcherGate;
 import io.rime.watch.WatcherTestSupport;
 import io.rime.watch.WatcherTestSupport.RecordedEvents;
 import io.rime.watch.WatcherTestSupport.TestGate;
+import io.rime.emulator.MutableClock;
 
 import static io.rime.watch.WatcherTestSupport.PENDING;
 import static io.rime.watch.WatcherTestSupport.RUNNING;
