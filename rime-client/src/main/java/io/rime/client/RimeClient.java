@@ -185,12 +185,12 @@ public final class RimeClient implements AutoCloseable {
 			Checks.id(projectId, "projectId");
 		}
 		return this.observations.observe("list_jobs", projectId, null,
-				(context) -> this.lister.list(statuses, projectId).stream().map((job) -> handle(job.jobId())).toList());
+				(context) -> this.lister.list(statuses, projectId, false).stream().map((job) -> handle(job.jobId())).toList());
 	}
 
 	/**
-	 * List the stress test jobs of one project with what the list says of each: one paged list call,
-	 * no call per job. Progress is not included (RIME sends it only for a single job).
+	 * List the stress test jobs of one project with what the list says of each, progress included:
+	 * one paged list call (RIME's FULL view), no call per job.
 	 * @param statusFilters the statuses to select (any of them); {@code null} or empty for all
 	 * @param projectId the project
 	 * @return the jobs' metadata, in no particular order
@@ -199,7 +199,7 @@ public final class RimeClient implements AutoCloseable {
 			String projectId) {
 		Collection<JobStatus> statuses = statusFilters(statusFilters);
 		Checks.id(projectId, "projectId");
-		return this.observations.observe("list_jobs", projectId, null, (context) -> this.lister.list(statuses, projectId)
+		return this.observations.observe("list_jobs", projectId, null, (context) -> this.lister.list(statuses, projectId, true)
 			.stream()
 			.map((job) -> WireMapper.job(job, job.jobId()))
 			.toList());

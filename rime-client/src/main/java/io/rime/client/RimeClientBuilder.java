@@ -185,7 +185,7 @@ public final class RimeClientBuilder {
 	 * @return this builder
 	 */
 	public RimeClientBuilder maxRetryAfter(Duration maxRetryAfter) {
-		this.maxRetryAfter = Checks.timeout(maxRetryAfter);
+		this.maxRetryAfter = Checks.nonNegative(maxRetryAfter, "maxRetryAfter");
 		return this;
 	}
 

@@ -6,7 +6,9 @@ import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.docs.ObservationDocumentation;
 
 /**
- * The observations the SDK makes: one per SDK operation, and one per retried attempt.
+ * The observations the SDK makes: one per SDK operation. Retries are not observed separately;
+ * they happen inside the operation's observation and are reported to the builder's
+ * {@code RetryListener}s (Spring Boot counts them as {@code rime.client.retries}).
  */
 public enum RimeClientObservationDocumentation implements ObservationDocumentation {
 

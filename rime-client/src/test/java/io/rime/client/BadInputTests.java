@@ -151,6 +151,17 @@ class BadInputTests {
 	}
 
 	@Test
+	void aConfigThatContainsItselfIsRejected() {
+		Map<String, Object> config = new HashMap<>(Map.of("runName", "r", "modelId", Map.of("uuid", "m"), "dataInfo",
+				Map.of("evalDatasetId", "e")));
+		List<Object> categories = new ArrayList<>();
+		categories.add(categories);
+		config.put("categories", categories);
+		rejected(() -> this.client.startStressTest(config),
+				"testRunConfig.categories[0] contains itself; expected a tree of JSON values");
+	}
+
+	@Test
 	void aBlankProjectIdIsRejected() {
 		rejected(() -> this.client.startStressTest(TestRime.titanicConfig(), " "),
 				"projectId is ' '; expected a non-blank id");

@@ -4,11 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +102,22 @@ class JobWaitingTests {
 		RimeStressTestJob job = this.client.startStressTest(TestRime.titanicConfig());
 		CompletableFuture<JobMetadata> finished = job.whenFinished(POLL);
 		assertThat(finished.get(10, TimeUnit.SECONDS).status()).isEqualTo(JobStatus.SUCCEEDED);
+	}
+
+	@Test
+	void manyPendingWaitsShareTheClientsTwoPollerThreads() {
+		Map<String, Object> config = TestRime.v1Config(this.emulator, this.emulator.defaultProjectId());
+		List<CompletableFuture<JobMetadata>> waits = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			waits.add(this.client.startStressTest(config).whenFinished(POLL));
+		}
+		Map<String, Long> pollerThreadsPerClient = Thread.getAllStackTraces().keySet().stream()
+			.map(Thread::getName)
+			.filter((name) -> name.matches("rime-client-\\d+-poller-\\d+"))
+			.collect(Collectors.groupingBy((name) -> name.substring(0, name.lastIndexOf('-')), Collectors.counting()));
+		assertThat(pollerThreadsPerClient.values()).allSatisfy((count) -> assertThat(count).isLessThanOrEqualTo(2));
+		assertThat(waits).allSatisfy((wait) -> assertThat(wait.get(10, TimeUnit.SECONDS).status())
+			.isEqualTo(JobStatus.SUCCEEDED));
 	}
 
 	@Test

@@ -1,11 +1,15 @@
 package io.rime.client;
 
+import java.nio.file.Path;
+import java.time.Duration;
+
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.web.client.RestClient;
 
 import io.rime.emulator.Fault;
@@ -54,6 +58,33 @@ class ObservationTests {
 		TestObservationRegistryAssert.assertThat(this.registry)
 			.hasAnObservationWithAKeyValue("rime.operation", "register_dataset")
 			.hasAnObservationWithAKeyValue("rime.operation", "register_model");
+	}
+
+	@Test
+	void everySdkOperationIsObservedUnderItsDocumentedName(@TempDir Path directory) {
+		RimeProject project = this.client.createProject("observed", "every operation");
+		this.client.getProject(project.projectId());
+		this.client.listProjects();
+		RimeStressTestJob finished = this.client.startStressTest(TestRime.titanicConfig(), project.projectId());
+		finished.waitUntilFinish(Duration.ofMillis(40), Duration.ofSeconds(10));
+		finished.getResultCsv(directory.resolve("r.csv"));
+		this.client.startStressTest(TestRime.titanicConfig()).cancel();
+		this.client.listStressTestJobs();
+		this.client.getRimeInfo();
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasAnObservationWithAKeyValue("rime.operation", "create_project")
+			.hasAnObservationWithAKeyValue("rime.operation", "get_project")
+			.hasAnObservationWithAKeyValue("rime.operation", "list_projects")
+			.hasAnObservationWithAKeyValue("rime.operation", "register_dataset")
+			.hasAnObservationWithAKeyValue("rime.operation", "register_model")
+			.hasAnObservationWithAKeyValue("rime.operation", "start_stress_test")
+			.hasAnObservationWithAKeyValue("rime.operation", "get_job")
+			.hasAnObservationWithAKeyValue("rime.operation", "get_result_csv")
+			.hasAnObservationWithAKeyValue("rime.operation", "cancel_job")
+			.hasAnObservationWithAKeyValue("rime.operation", "list_jobs")
+			.hasAnObservationWithAKeyValue("rime.operation", "get_rime_info")
+			.hasHandledContextsThatSatisfy((contexts) -> assertThat(contexts)
+				.allSatisfy((context) -> assertThat(context.getName()).isEqualTo("rime.client.operation")));
 	}
 
 	@Test

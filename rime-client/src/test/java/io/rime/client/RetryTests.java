@@ -1,6 +1,11 @@
 package io.rime.client;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -65,6 +70,23 @@ class RetryTests {
 	}
 
 	@Test
+	void retriesStopAtThePolicysOverallDeadline() {
+		RetryPolicy manyRetriesShortDeadline = RetryPolicy.builder()
+			.maxRetries(1_000)
+			.delay(Duration.ofMillis(20))
+			.timeout(Duration.ofMillis(300))
+			.build();
+		try (RimeClient bounded = TestRime.clientBuilder(this.emulator).retryPolicy(manyRetriesShortDeadline).build()) {
+			this.emulator.faults().add(Fault.on("GET", "/v1/rime-info").status(503));
+			long start = System.nanoTime();
+			assertThatExceptionOfType(RimeApiException.class).isThrownBy(bounded::getRimeInfo)
+				.satisfies((ex) -> assertThat(ex.getHttpStatus()).isEqualTo(503));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+			assertThat(TestRime.requestsTo(this.emulator, "GET", "/v1/rime-info").size()).isBetween(2, 100);
+		}
+	}
+
+	@Test
 	void retryAfterIsHonoured() {
 		try (RimeClient patient = TestRime.clientBuilder(this.emulator).maxRetryAfter(Duration.ofSeconds(30)).build()) {
 			this.emulator.faults().add(Fault.on("GET", "/v1/rime-info").status(429).retryAfter(Duration.ofSeconds(1))
@@ -119,6 +141,49 @@ class RetryTests {
 		}
 		// Refused connections reached no server, so even a POST is retried.
 		assertThat(retries).hasValue(3);
+	}
+
+	@Test
+	void whenTheServerCannotBeConnectedInTimeTheFailureIsAConnectionTimeoutAndEvenAPostIsRetried() throws Exception {
+		// A listener that never accepts: once its backlog is full, the kernel drops new SYNs, so
+		// connecting hangs until the client's connect timeout.
+		try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			List<Socket> backlog = new ArrayList<>();
+			try {
+				for (int i = 0; i < 3; i++) {
+					Socket socket = new Socket();
+					backlog.add(socket);
+					socket.connect(full.getLocalSocketAddress(), 200);
+				}
+			}
+			catch (IOException ex) {
+				// the backlog is full: exactly what this test needs
+			}
+			AtomicInteger retries = new AtomicInteger();
+			try (RimeClient client = RimeClient.builder()
+				.address("http://127.0.0.1:" + full.getLocalPort())
+				.connectTimeout(Duration.ofMillis(200))
+				.retryPolicy(RetryPolicy.builder().maxRetries(1).delay(Duration.ofMillis(10)).build())
+				.addRetryListener(new RetryListener() {
+					@Override
+					public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
+						retries.incrementAndGet();
+					}
+				})
+				.build()) {
+				long start = System.nanoTime();
+				assertThatExceptionOfType(RimeConnectionException.class).isThrownBy(() -> client.createProject("p", "d"))
+					.withMessageContaining("create_project")
+					.withMessageContaining("Connect timed out");
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+			}
+			finally {
+				for (Socket socket : backlog) {
+					socket.close();
+				}
+			}
+			assertThat(retries).hasValue(1);
+		}
 	}
 
 	@Test

@@ -97,6 +97,16 @@ class RimeClientBuilderTests {
 	}
 
 	@Test
+	void aNegativeOrMissingMaxRetryAfterIsRejectedByItsName() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().maxRetryAfter(Duration.ofSeconds(-1)))
+			.withMessage("maxRetryAfter is PT-1S; expected zero or a positive duration");
+		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().maxRetryAfter(null))
+			.withMessage("maxRetryAfter is null; expected zero or a positive duration");
+		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().validationTimeout(Duration.ZERO))
+			.withMessage("validationTimeout is PT0S; expected a positive duration");
+	}
+
+	@Test
 	void aBlankDefaultProjectIdIsRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().defaultProjectId(""))
 			.withMessage("defaultProjectId is ''; expected a non-blank id");

@@ -51,7 +51,9 @@ class SecurityTests {
 	@Test
 	void aDotSegmentIdIsRejectedBeforeAnythingIsSent() {
 		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> this.client.getStressTestJob(".."))
-			.withMessageContaining("'..'");
+			.withMessage("jobId is '..'; expected an id, not a dot segment");
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> this.client.getProject("."))
+			.withMessage("projectId is '.'; expected an id, not a dot segment");
 		assertThat(this.emulator.requests()).isEmpty();
 	}
 

@@ -1,11 +1,19 @@
 package io.rime.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import io.rime.emulator.RimeEmulator;
 
@@ -34,6 +42,32 @@ class StressTestTests {
 		assertThat(finished.type()).isEqualTo(JobType.MODEL_STRESS_TEST);
 		assertThat(finished.completedTestBatches()).isEqualTo(finished.totalTestBatches()).isPositive();
 		assertThat(this.client.listStressTestJobs(null, project.projectId())).containsExactly(job);
+	}
+
+	@Test
+	void oneClientStartsAndReadsJobsFromManyThreadsAtOnce() throws Exception {
+		Map<String, Object> config = TestRime.v1Config(this.emulator, this.emulator.defaultProjectId());
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<RimeStressTestJob>> starts = new ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				starts.add(threads.submit(() -> {
+					RimeStressTestJob job = this.client.startStressTest(config);
+					assertThat(job.getStatus().name()).isEqualTo(job.jobId());
+					return job;
+				}));
+			}
+			Set<RimeStressTestJob> started = new HashSet<>();
+			for (Future<RimeStressTestJob> start : starts) {
+				started.add(start.get(30, TimeUnit.SECONDS));
+			}
+			assertThat(started).hasSize(40);
+			assertThat(this.client.listStressTestJobs(null, this.emulator.defaultProjectId()))
+				.containsExactlyInAnyOrderElementsOf(started);
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@Test
@@ -80,6 +114,10 @@ class StressTestTests {
 		JobMetadata finished = job.waitUntilFinish(Duration.ofMillis(50), Duration.ofSeconds(10));
 		assertThat(finished.status()).isEqualTo(JobStatus.FAILING);
 		assertThat(finished.errorMessage()).contains("company/does-not-exist:latest");
+		JsonNode recorded = TestRime.get(this.emulator, "/v1/jobs/" + job.jobId() + "?view=JOB_VIEW_FULL")
+			.path("job").path("jobData").path("stress").path("customImage").path("customImage");
+		assertThat(recorded.path("name").asString()).isEqualTo("company/does-not-exist:latest");
+		assertThat(recorded.path("pullSecret").path("name").asString()).isEqualTo("my_secret");
 	}
 
 	@Test
@@ -92,6 +130,19 @@ class StressTestTests {
 			.withMessageContaining("NoSuchColumn")
 			.withMessageContaining("no stress test was started");
 		assertThat(TestRime.requestsTo(this.emulator, "POST", "/v1/stress-tests")).isEmpty();
+	}
+
+	@Test
+	void theWaitForValidationIsBoundedAndNoStressTestIsStartedAfterIt() {
+		try (RimeEmulator slow = TestRime.emulatorBuilder().validationDuration(Duration.ofMinutes(5)).build().start();
+				RimeClient impatient = TestRime.clientBuilder(slow).validationTimeout(Duration.ofMillis(200)).build()) {
+			long start = System.nanoTime();
+			assertThatExceptionOfType(RimeException.class).isThrownBy(() -> impatient.startStressTest(TestRime.titanicConfig()))
+				.withMessage("The registered datasets and model were not validated within PT0.2S; no stress test was"
+						+ " started");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+			assertThat(TestRime.requestsTo(slow, "POST", "/v1/stress-tests/")).isEmpty();
+		}
 	}
 
 	@Test

@@ -5,12 +5,15 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -22,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class UnknownServerValuesTests {
 
 	private final Map<String, String> bodies = new ConcurrentHashMap<>();
+
+	@TempDir
+	Path directory;
 
 	private final HttpServer server = start();
 
@@ -54,6 +60,34 @@ class UnknownServerValuesTests {
 		JobMetadata job = this.client.getStressTestJob("j2").getStatus();
 		assertThat(job).isEqualTo(new JobMetadata("j2", JobType.UNKNOWN_JOB_TYPE, JobStatus.UNKNOWN_JOB_STATUS, 0, 0,
 				0, 0, null, false));
+	}
+
+	@Test
+	void nullElementsInServerListsAreSkippedNotANullPointerException() throws IOException {
+		this.bodies.put("/v1/projects", """
+				{"projects": [null, {"project": null}, {"project": {"id": {"uuid": "p1"}, "name": "one"}}],
+				 "hasMore": false}""");
+		this.bodies.put("/v1/jobs/project/p1", "{\"jobs\": [null, {\"jobId\": \"j1\", \"status\": \"JOB_STATUS_RUNNING\"}]}");
+		this.bodies.put("/v1/jobs/j1", """
+				{"job": {"jobId": "j1", "status": "JOB_STATUS_SUCCEEDED", "jobData": {"stress": {"testRunId": "tr",
+				 "progress": {"testRun": {"testBatches": [null, {"status": "TEST_TASK_STATUS_COMPLETED"}]}}}}}}""");
+		this.bodies.put("/v1/batch-results", "{\"testBatches\": [null, {\"testType\": \"t\", \"testName\": \"T\"}]}");
+		this.bodies.put("/v1/test-cases", "{\"testCases\": [null, {\"testBatchType\": \"t\", \"features\": [\"f\"]}]}");
+
+		assertThat(this.client.listProjects()).containsExactly(new RimeProject("p1", "one", ""));
+		assertThat(this.client.listStressTestJobs()).extracting(RimeStressTestJob::jobId).containsExactly("j1");
+		RimeStressTestJob job = this.client.stressTestJob("j1");
+		assertThat(job.getStatus().completedTestBatches()).isEqualTo(1);
+		job.getResultCsv(this.directory.resolve("r.csv"), "0.12.0");
+		assertThat(Files.readAllLines(this.directory.resolve("r.csv"))).containsExactly("test_name,feature(s),status",
+				"T,f,TEST_CASE_STATUS_PASS");
+	}
+
+	@Test
+	void aServerThatRepeatsThePageTokenDoesNotMakeTheListingLoopForever() {
+		this.bodies.put("/v1/projects", "{\"projects\": [], \"nextPageToken\": \"again\", \"hasMore\": true}");
+		assertThatExceptionOfType(RimeException.class).isThrownBy(this.client::listProjects)
+			.withMessageStartingWith("RIME answered list_projects with the page token it was asked for ('again')");
 	}
 
 	@Test

@@ -199,62 +199,7 @@ public final class Fault {
 	 * @return the fault
 	 */
 	public static Fault parse(String spec) {
-		int space = spec.indexOf(' ');
-		int equals = spec.indexOf('=', Math.max(space, 0));
-		if (space < 1 || equals < 0) {
-			throw new IllegalArgumentException("Fault '" + spec
-					+ "' must look like 'METHOD /path=KIND[:ARG][,rate=R][,times=N]', e.g. 'GET /v1/jobs/*=status:503'");
-		}
-		Fault fault = on(spec.substring(0, space).trim(), spec.substring(space + 1, equals).trim());
-		String[] parts = spec.substring(equals + 1).split(",");
-		fault = fault.withKindSpec(parts[0].trim(), spec);
-		for (int i = 1; i < parts.length; i++) {
-			String[] option = parts[i].trim().split("=", 2);
-			String value = (option.length == 2) ? option[1].trim() : "";
-			try {
-				fault = switch (option[0].trim()) {
-					case "rate" -> fault.rate(Double.parseDouble(value));
-					case "times" -> fault.times(Integer.parseInt(value));
-					case "retry-after" -> fault.retryAfter(parseDuration(value));
-					default -> throw new IllegalArgumentException("Fault '" + spec + "' has an unknown option '"
-							+ parts[i].trim() + "'; expected rate=, times= or retry-after=");
-				};
-			}
-			catch (NumberFormatException ex) {
-				throw new IllegalArgumentException("Fault '" + spec + "' has a bad number in '" + parts[i].trim() + "'");
-			}
-		}
-		return fault;
-	}
-
-	private Fault withKindSpec(String kindSpec, String spec) {
-		String[] kindAndArg = kindSpec.split(":", 2);
-		String arg = (kindAndArg.length == 2) ? kindAndArg[1] : "";
-		try {
-			return switch (kindAndArg[0]) {
-				case "status" -> status(Integer.parseInt(arg));
-				case "latency" -> latency(parseDuration(arg));
-				case "close" -> closeConnection();
-				case "cut-body" -> cutBody();
-				case "apply-then-fail" -> applyThenFail();
-				default -> throw new IllegalArgumentException("Fault '" + spec + "' has an unknown kind '" + kindSpec
-						+ "'; expected status:CODE, latency:DURATION, close, cut-body or apply-then-fail");
-			};
-		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("Fault '" + spec + "' needs a number in '" + kindSpec + "'");
-		}
-	}
-
-	static Duration parseDuration(String text) {
-		String value = text.trim().toLowerCase(Locale.ROOT);
-		if (value.endsWith("ms")) {
-			return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-		}
-		if (value.endsWith("s")) {
-			return Duration.ofMillis(Math.round(Double.parseDouble(value.substring(0, value.length() - 1)) * 1000));
-		}
-		throw new NumberFormatException("'" + text + "' is not a duration such as 500ms or 2s");
+		return FaultSpec.parse(spec);
 	}
 
 	private static Pattern compile(String pathPattern) {

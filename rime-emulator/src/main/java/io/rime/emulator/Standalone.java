@@ -106,7 +106,7 @@ final class Standalone {
 
 	private static Duration parseDuration(String option, String value) {
 		try {
-			return Fault.parseDuration(value);
+			return FaultSpec.parseDuration(value);
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException(

@@ -131,6 +131,12 @@ class FaultInjectionTest {
 			.withMessageContaining("unknown kind 'explode'");
 		assertThatIllegalArgumentException().isThrownBy(() -> Fault.parse("nonsense"))
 			.withMessageContaining("METHOD /path=KIND");
+		assertThatIllegalArgumentException().isThrownBy(() -> Fault.parse(null))
+			.withMessageStartingWith("Fault spec is null; expected 'METHOD /path=KIND");
+		assertThatIllegalArgumentException().isThrownBy(() -> Fault.parse("GET /v1/jobs=latency:soon"))
+			.withMessageContaining("needs a number in 'latency:soon'");
+		assertThatIllegalArgumentException().isThrownBy(() -> Fault.parse("GET /v1/jobs=close,rate=x"))
+			.withMessageContaining("bad number in 'rate=x'");
 		assertThatIllegalArgumentException().isThrownBy(() -> Fault.on("GET", "v1").status(500))
 			.withMessageContaining("must start with '/'");
 		assertThatIllegalArgumentException().isThrownBy(() -> Fault.on("GET", "/v1").status(200))

@@ -72,6 +72,27 @@ class JobLifecycleTest {
 	}
 
 	@Test
+	void byDefaultAStressTestIsPendingForASecondAndRunsForFiveSeconds() {
+		try (RimeEmulator defaults = RimeEmulator.builder().clock(this.clock).build().start()) {
+			EmulatorHttp client = new EmulatorHttp(defaults);
+			String jobId = client.startStressTest(defaults.defaultProjectId(), "defaults", this.dataPath, null)
+				.path("jobId")
+				.asString();
+			this.clock.advance(Duration.ofMillis(999));
+			String pending = client.get("/v1/jobs/" + jobId).ok().path("job").path("status").asString();
+			this.clock.advance(Duration.ofMillis(1));
+			String running = client.get("/v1/jobs/" + jobId).ok().path("job").path("status").asString();
+			this.clock.advance(Duration.ofSeconds(5));
+			JsonNode done = client.get("/v1/jobs/" + jobId).ok().path("job");
+
+			assertThat(pending).isEqualTo("JOB_STATUS_PENDING");
+			assertThat(running).isEqualTo("JOB_STATUS_RUNNING");
+			assertThat(done.path("status").asString()).isEqualTo("JOB_STATUS_SUCCEEDED");
+			assertThat(done.path("runningTimeSecs").asDouble()).isEqualTo(5.0);
+		}
+	}
+
+	@Test
 	void theFullViewShowsProgressThroughTheTestBatches() {
 		String jobId = this.http.startStressTest(this.emulator.defaultProjectId(), "progress", this.dataPath, null)
 			.path("jobId")

@@ -36,6 +36,17 @@ class ProjectEndpointsTest {
 	}
 
 	@Test
+	void anUnspecifiedModelTaskTakesTheDefaultAndAGivenOneIsKept() {
+		JsonNode unspecified = this.http.post("/v1/projects",
+				"{\"name\":\"u\",\"description\":\"d\",\"modelTask\":\"MODEL_TASK_UNSPECIFIED\"}").ok().path("project");
+		JsonNode regression = this.http.post("/v1/projects",
+				"{\"name\":\"r\",\"description\":\"d\",\"modelTask\":\"MODEL_TASK_REGRESSION\"}").ok().path("project");
+
+		assertThat(unspecified.path("modelTask").asString()).isEqualTo("MODEL_TASK_BINARY_CLASSIFICATION");
+		assertThat(regression.path("modelTask").asString()).isEqualTo("MODEL_TASK_REGRESSION");
+	}
+
+	@Test
 	void theDefaultProjectExistsFromTheStart() {
 		JsonNode read = this.http.get("/v1/projects/" + this.emulator.defaultProjectId()).ok();
 

@@ -79,6 +79,22 @@ class ResultEndpointsTest {
 	}
 
 	@Test
+	void aRemoteDatasetIsTakenAsGivenWithTheFixedFeatureList() {
+		EmulatorHttp http = http(null);
+		String jobId = http.startStressTest(http.emulator().defaultProjectId(), "remote", "s3://bucket/titanic.csv", null)
+			.path("jobId").asString();
+		this.clock.advance(Duration.ofMinutes(1));
+		String testRunId = http.get("/v1/jobs/" + jobId + "/test-run-id").ok().path("testRunId").asString();
+
+		List<JsonNode> cases = allTestCases(http, testRunId, 100);
+
+		Set<String> features = new HashSet<>();
+		cases.forEach((c) -> c.path("features").forEach((f) -> features.add(f.asString())));
+		assertThat(features).containsExactlyInAnyOrder("Pclass", "Sex", "Age", "SibSp", "Parch", "Fare", "Embarked");
+		assertThat(cases).hasSize(10 * 7);
+	}
+
+	@Test
 	void theSameRunNameAndFeaturesGiveTheSameResults() throws IOException {
 		EmulatorHttp first = http(null);
 		EmulatorHttp second = http(null);
@@ -136,6 +152,8 @@ class ResultEndpointsTest {
 		int pages = 0;
 		String last = null;
 		JsonNode page = http.get("/v1/test-cases?listTestCasesQuery.testRunId=" + testRunId + "&pageSize=10000").ok();
+		Set<String> statuses = new HashSet<>();
+		page.path("testCases").forEach((c) -> statuses.add(c.path("status").asString("TEST_CASE_STATUS_PASS")));
 		while (true) {
 			read += page.path("testCases").size();
 			pages++;
@@ -150,6 +168,8 @@ class ResultEndpointsTest {
 		assertThat(read).isEqualTo(1_000_000);
 		assertThat(pages).isEqualTo(100);
 		assertThat(last).isEqualTo("duplicate_rows-999999");
+		assertThat(statuses).containsExactlyInAnyOrder("TEST_CASE_STATUS_PASS", "TEST_CASE_STATUS_WARNING",
+				"TEST_CASE_STATUS_FAIL", "TEST_CASE_STATUS_SKIP");
 	}
 
 	private EmulatorHttp http(Long testCases) {

@@ -25,10 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StandaloneJarIT {
 
 	@Test
-	void theJarServesTheApiAndStopsCleanlyOnSigterm() throws Exception {
+	void theJarServesTheApiInjectsFlaggedFaultsAndStopsCleanlyOnSigterm() throws Exception {
 		Path jar = executableJar();
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-				jar.toString(), "--port", "0", "--api-key", "standalone-secret")
+				jar.toString(), "--port", "0", "--api-key", "standalone-secret", "--fault",
+				"GET /v1/projects=status:503,times=1")
 			.redirectErrorStream(true)
 			.start();
 		List<String> output = new ArrayList<>();
@@ -43,10 +44,15 @@ class StandaloneJarIT {
 				}
 			}
 			String url = output.get(0).substring("RIME emulator listening on ".length());
-			HttpResponse<String> info = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(url + "/v1/rime-info"))
-					.header("rime-api-key", "standalone-secret")
-					.build(), HttpResponse.BodyHandlers.ofString());
+			HttpClient client = HttpClient.newHttpClient();
+			HttpResponse<String> info = client.send(HttpRequest.newBuilder(URI.create(url + "/v1/rime-info"))
+				.header("rime-api-key", "standalone-secret")
+				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpRequest projects = HttpRequest.newBuilder(URI.create(url + "/v1/projects"))
+				.header("rime-api-key", "standalone-secret")
+				.build();
+			HttpResponse<String> faulted = client.send(projects, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> afterTheFault = client.send(projects, HttpResponse.BodyHandlers.ofString());
 
 			// the handle sends SIGTERM without closing our end of the output pipe, as Process.destroy() would
 			process.toHandle().destroy();
@@ -56,6 +62,10 @@ class StandaloneJarIT {
 			assertThat(output.get(0)).matches("RIME emulator listening on http://127\\.0\\.0\\.1:\\d+");
 			assertThat(output.get(1)).matches("Default project id: [0-9a-f-]{36}");
 			assertThat(info.statusCode()).isEqualTo(200);
+			assertThat(faulted.statusCode()).isEqualTo(503);
+			assertThat(faulted.headers().firstValue("Retry-After")).hasValue("1");
+			assertThat(afterTheFault.statusCode()).isEqualTo(200);
+			assertThat(output).anyMatch((printed) -> printed.startsWith("Injecting fault: GET /v1/projects"));
 			assertThat(output).contains("RIME emulator stopped");
 			assertThat(String.join("\n", output)).doesNotContain("standalone-secret");
 		}

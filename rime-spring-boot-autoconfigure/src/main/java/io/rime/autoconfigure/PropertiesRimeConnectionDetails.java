@@ -40,7 +40,10 @@ class PropertiesRimeConnectionDetails implements RimeConnectionDetails {
 
 	@Override
 	public String toString() {
-		return "PropertiesRimeConnectionDetails[address=" + this.properties.getAddress() + "]";
+		String address = this.properties.getAddress();
+		// Never show credentials, even in an address that startup will refuse.
+		return "PropertiesRimeConnectionDetails[address="
+				+ ((address != null) ? address.replaceAll("//[^/@]*@", "//******@") : null) + "]";
 	}
 
 }

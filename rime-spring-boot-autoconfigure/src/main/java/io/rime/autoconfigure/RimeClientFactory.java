@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -27,6 +29,8 @@ import io.rime.client.RimeClientObservationConvention;
  * observations and the customizers, in that order.
  */
 final class RimeClientFactory {
+
+	private static final Log logger = LogFactory.getLog(RimeClientFactory.class);
 
 	static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -77,9 +81,11 @@ final class RimeClientFactory {
 	}
 
 	/**
-	 * Map {@code rime.*} over {@code spring.http.clients.*} over the SDK's defaults. Redirects
-	 * are not followed by the request factory unless {@code rime.redirects} says so: the SDK
-	 * follows them itself and sends the API key to the configured origin only.
+	 * Map {@code rime.*} over {@code spring.http.clients.*} over the SDK's defaults. With an API
+	 * key, the request factory never follows redirects: the SDK follows those of reads itself and
+	 * sends the key to the configured origin only, where the HTTP library would send it to any host.
+	 * An explicit {@code rime.redirects} that follows is then an error; an inherited
+	 * {@code spring.http.clients.redirects} is not applied, with a warning.
 	 * @return the settings
 	 */
 	HttpClientSettings httpClientSettings() {
@@ -93,10 +99,16 @@ final class RimeClientFactory {
 				"connect-timeout", DEFAULT_CONNECT_TIMEOUT);
 		Duration readTimeout = timeout(merged.readTimeout(), this.properties.getReadTimeout(), "read-timeout",
 				DEFAULT_READ_TIMEOUT);
-		HttpRedirects redirects = (this.properties.getRedirects() != null) ? this.properties.getRedirects()
-				: HttpRedirects.DONT_FOLLOW;
+		HttpRedirects redirects = (merged.redirects() != null) ? merged.redirects() : HttpRedirects.DONT_FOLLOW;
 		if (redirects != HttpRedirects.DONT_FOLLOW && this.connectionDetails.getApiKey() != null) {
-			throw RimeConfigurationChecks.redirectsWithApiKey(redirects);
+			if (this.properties.getRedirects() != null) {
+				throw RimeConfigurationChecks.redirectsWithApiKey(redirects);
+			}
+			logger.warn("'spring.http.clients.redirects' is not applied to RIME calls: with an API key, the HTTP"
+					+ " library would send the key to any host a redirect names. The RIME client follows redirects"
+					+ " of reads itself, to the configured address only; set 'rime.redirects=dont-follow' to silence"
+					+ " this warning.");
+			redirects = HttpRedirects.DONT_FOLLOW;
 		}
 		SslBundle sslBundle = (this.connectionDetails.getSslBundle() != null) ? this.connectionDetails.getSslBundle()
 				: merged.sslBundle();

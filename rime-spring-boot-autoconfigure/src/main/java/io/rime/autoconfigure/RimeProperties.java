@@ -37,10 +37,20 @@ public class RimeProperties extends HttpClientSettingsProperties {
 	 */
 	private @Nullable String defaultProjectId;
 
+	/**
+	 * Retry of calls that failed transiently.
+	 */
 	private final Retry retry = new Retry();
 
+	/**
+	 * Health indicator that checks RIME with one cached call.
+	 */
 	private final Health health = new Health();
 
+	/**
+	 * Embedded emulator, started when rime-emulator is on the class path and rime.address is
+	 * not set.
+	 */
 	private final Emulator emulator = new Emulator();
 
 	public boolean isEnabled() {

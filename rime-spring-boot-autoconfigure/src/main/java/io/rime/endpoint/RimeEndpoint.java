@@ -201,8 +201,8 @@ public class RimeEndpoint {
 	 * @param id the job id
 	 * @param projectId the job's project
 	 * @param status the last observed status
-	 * @param progress completed and total test batches as "n / m", or {@code null} when not known
-	 * (RIME's list answers have no progress)
+	 * @param progress completed and total test batches as "n / m", or {@code null} before the first
+	 * poll saw the job
 	 * @param runningTimeSecs seconds the job has run so far
 	 * @param startTime when it started running, ISO-8601, or {@code null} before
 	 */

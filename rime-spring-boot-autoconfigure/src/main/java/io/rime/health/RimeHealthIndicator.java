@@ -26,7 +26,8 @@ import io.rime.watch.RimeWatcherState;
  * concurrent checks share one call, so a burst of probes costs RIME at most one call per period.
  * Reports UP with the address, server version, plan and licence dates; DOWN with the error when
  * RIME cannot be reached, answers an error or does not answer in time; OUT_OF_SERVICE once the
- * licence's grace period has ended. Never reports the API key.
+ * licence's grace period has ended. Never reports the API key. The call goes through the client's
+ * retry policy: while RIME keeps failing for longer than the timeout, a check reports the timeout.
  * <p>
  * Keep it out of the liveness group: RIME being down is no reason to restart the application.
  */

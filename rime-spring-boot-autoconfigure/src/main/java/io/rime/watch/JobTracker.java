@@ -140,7 +140,7 @@ class JobTracker {
 						new Entry(metadata.name(), listed.projectId(), metadata.status(), metadata, null));
 				continue;
 			}
-			announceChange(entry, metadata);
+			announceChange(checkpoint, entry, metadata);
 			this.jobs.put(metadata.name(), entry.observed(metadata));
 		}
 		for (Entry entry : List.copyOf(this.jobs.values())) {
@@ -224,18 +224,20 @@ class JobTracker {
 		}
 		Entry known = entry.withHandle(handle);
 		if (metadata.status().isTerminal()) {
-			announceChange(known, metadata);
+			announceChange(checkpoint, known, metadata);
 			finish(checkpoint, known, metadata, reason(metadata));
 		}
 		else if (RimeJobWatcher.ACTIVE_STATUSES.contains(metadata.status())) {
 			// Started after the list call: still active.
-			announceChange(known, metadata);
+			announceChange(checkpoint, known, metadata);
 			this.jobs.put(known.jobId(), known.observed(metadata));
 		}
 	}
 
-	private void announceChange(Entry entry, JobMetadata metadata) {
+	private void announceChange(Runnable checkpoint, Entry entry, JobMetadata metadata) {
 		if (metadata.status() != entry.status()) {
+			// A call that outlived the shutdown timeout returns here: an abandoned cycle announces nothing.
+			checkpoint.run();
 			publish(new RimeJobStatusChangedEvent(this.eventSource, entry.projectId(), entry.status(), metadata));
 		}
 	}

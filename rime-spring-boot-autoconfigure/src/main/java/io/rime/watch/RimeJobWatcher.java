@@ -1,14 +1,10 @@
 package io.rime.watch;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.common.KeyValue;
@@ -68,9 +64,7 @@ public class RimeJobWatcher implements SmartLifecycle {
 
 	private final AtomicLong totalFailures = new AtomicLong();
 
-	private final Object lifecycleMonitor = new Object();
-
-	private @Nullable Run run;
+	private final PollScheduler scheduler;
 
 	private volatile @Nullable Instant lastPoll;
 
@@ -96,6 +90,7 @@ public class RimeJobWatcher implements SmartLifecycle {
 		this.observationRegistry = observationRegistry;
 		this.clock = clock;
 		this.jobs = new JobTracker(this, client, publisher, settings, clock);
+		this.scheduler = new PollScheduler(settings.pollInterval(), settings.shutdownTimeout(), this::poll);
 	}
 
 	/**
@@ -172,130 +167,51 @@ public class RimeJobWatcher implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		synchronized (this.lifecycleMonitor) {
-			if (this.run != null) {
-				return;
-			}
-			ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
-				Thread thread = new Thread(task, "rime-watcher");
-				thread.setDaemon(true);
-				return thread;
-			});
-			executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-			executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
-			Run started = new Run(executor);
-			this.run = started;
-			executor.scheduleWithFixedDelay(() -> pollSafely(started), 0, this.settings.pollInterval().toNanos(),
-					TimeUnit.NANOSECONDS);
-			if (logger.isDebugEnabled()) {
-				logger.debug("RIME job watcher started, polling every " + this.settings.pollInterval());
-			}
-		}
+		this.scheduler.start();
 	}
 
 	@Override
 	public void stop() {
-		Run stopped = beginStop();
-		if (stopped != null) {
-			awaitStop(stopped);
-		}
+		this.scheduler.stop();
 	}
 
 	@Override
 	public void stop(Runnable callback) {
-		Run stopped = beginStop();
-		if (stopped == null) {
-			callback.run();
-			return;
-		}
-		Thread waiter = new Thread(() -> {
-			try {
-				awaitStop(stopped);
-			}
-			finally {
-				callback.run();
-			}
-		}, "rime-watcher-stop");
-		waiter.setDaemon(true);
-		waiter.start();
+		this.scheduler.stop(callback);
 	}
 
 	@Override
 	public boolean isRunning() {
-		synchronized (this.lifecycleMonitor) {
-			return this.run != null;
-		}
+		return this.scheduler.isRunning();
 	}
 
-	private @Nullable Run beginStop() {
-		synchronized (this.lifecycleMonitor) {
-			Run stopped = this.run;
-			this.run = null;
-			if (stopped != null) {
-				stopped.executor.shutdown();
-			}
-			return stopped;
-		}
-	}
-
-	private void awaitStop(Run stopped) {
-		Duration timeout = this.settings.shutdownTimeout();
-		try {
-			if (!stopped.executor.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-				stopped.abandon();
-				logger.warn("RIME job watcher: the poll cycle in progress did not finish within " + timeout
-						+ " (rime.watcher.shutdown-timeout) and was abandoned; it publishes no more events");
-			}
-		}
-		catch (InterruptedException ex) {
-			stopped.abandon();
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private void pollSafely(Run current) {
-		try {
-			poll(current);
-		}
-		catch (VirtualMachineError ex) {
-			throw ex;
-		}
-		catch (Throwable ex) {
-			// A scheduled task that throws is never run again; the watcher must go on.
-			logger.error("RIME job watcher: unexpected failure in a poll cycle; polling goes on", ex);
-		}
-	}
-
-	private void poll(Run current) {
-		if (current.abandoned || !this.gate.mayPollAndPublish()) {
+	private void poll(PollScheduler.Run current) {
+		if (current.abandoned() || !this.gate.mayPollAndPublish()) {
 			return;
 		}
+		// No key values before the end: the long task timer of cycles in progress has no tags.
 		Observation observation = Observation.createNotStarted(POLL_OBSERVATION, this.observationRegistry)
 			.contextualName("rime watcher poll")
-			.lowCardinalityKeyValue(outcome("UNKNOWN"))
 			.start();
+		String outcome = "FAILURE";
 		try (Observation.Scope scope = observation.openScope()) {
 			this.jobs.pollOnce(current::check);
-			observation.lowCardinalityKeyValue(outcome("SUCCESS"));
+			outcome = "SUCCESS";
 			succeeded();
 		}
 		catch (RuntimeException ex) {
 			// Whatever ended an abandoned cycle, stopping did: the interrupt or a checkpoint.
-			if (current.abandoned) {
-				observation.lowCardinalityKeyValue(outcome("ABANDONED"));
+			if (current.abandoned()) {
+				outcome = "ABANDONED";
 				return;
 			}
-			observation.lowCardinalityKeyValue(outcome("FAILURE"));
 			observation.error(ex);
 			failed(ex);
 		}
 		finally {
+			observation.lowCardinalityKeyValue(KeyValue.of("outcome", outcome));
 			observation.stop();
 		}
-	}
-
-	private static KeyValue outcome(String outcome) {
-		return KeyValue.of("outcome", outcome);
 	}
 
 	private void succeeded() {
@@ -324,34 +240,6 @@ public class RimeJobWatcher implements SmartLifecycle {
 		if (logger.isDebugEnabled()) {
 			logger.debug("RIME job watcher: poll cycle " + this.consecutiveFailures + " of this outage failed", ex);
 		}
-	}
-
-	/**
-	 * One start-to-stop span of the watcher; abandoned when stopping outlasts the shutdown timeout,
-	 * after which its cycle makes no more calls and publishes nothing.
-	 */
-	private static final class Run {
-
-		private final ScheduledThreadPoolExecutor executor;
-
-		private volatile boolean abandoned;
-
-		Run(ScheduledThreadPoolExecutor executor) {
-			this.executor = executor;
-		}
-
-		void abandon() {
-			// Marked before the interrupt, so that the cycle's failing call reads as abandoned.
-			this.abandoned = true;
-			this.executor.shutdownNow();
-		}
-
-		void check() {
-			if (this.abandoned) {
-				throw new CancellationException("The poll cycle was abandoned");
-			}
-		}
-
 	}
 
 }

@@ -11,9 +11,8 @@ import io.rime.client.JobStatus;
  * @param jobId the job id
  * @param projectId the job's project
  * @param status the last observed status: {@link JobStatus#PENDING} or {@link JobStatus#RUNNING}
- * @param metadata what RIME last reported of the job; {@code null} for a job started through the
- * context's client that no poll has seen yet. Progress is not part of list answers, so its batch
- * counts are 0 unless the watcher read the job on its own
+ * @param metadata what RIME last reported of the job, progress included; {@code null} for a job
+ * started through the context's client that no poll has seen yet
  */
 public record WatchedJob(String jobId, String projectId, JobStatus status, @Nullable JobMetadata metadata) {
 }

@@ -74,12 +74,74 @@ class RimeConfigurationFailureAnalyzerTests {
 			http://rime example.com     | Invalid value 'http://rime example.com' for property 'rime.address': it is not a valid URL (Illegal character in authority at index 7).
 			https://rime.example.com?x=1 | Invalid value 'https://rime.example.com?x=1' for property 'rime.address': it has a query or fragment.
 			https://user:pw@rime.example.com | Invalid value 'https://******@rime.example.com/…' for property 'rime.address': it contains user info (credentials); give the API key through 'rime.api-key' instead.
+			http:///v1                  | Invalid value 'http:///v1' for property 'rime.address': it has no host.
 			""")
 	void invalidAddress(String address, String description) {
 		FailureAnalysis analysis = analyze(this.contextRunner.withPropertyValues("rime.address=" + address));
 		assertThat(analysis.getDescription()).isEqualTo(description);
 		assertThat(analysis.getAction()).isEqualTo("Set 'rime.address' to an absolute http or https URL such as"
 				+ " https://rime.example.com, without user info, query or fragment.");
+	}
+
+	@Test
+	void blankAddress() {
+		FailureAnalysis analysis = analyze(this.contextRunner.withInitializer(property("rime.address", "  ")));
+		assertThat(analysis.getDescription())
+			.isEqualTo("Invalid value '  ' for property 'rime.address': it is blank.");
+		assertThat(analysis.getAction()).isEqualTo(RimeConfigurationChecks.ADDRESS_ACTION);
+	}
+
+	@Test
+	void missingAddressWithTheEmulatorAutoConfigurationExcluded() {
+		FailureAnalysis analysis = analyze(new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(RimeAutoConfiguration.class, SslAutoConfiguration.class,
+					HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+					RestClientAutoConfiguration.class)));
+		assertThat(analysis.getDescription()).isEqualTo("No RIME address is configured: 'rime.address' is not set"
+				+ " and the embedded emulator was not started (is RimeEmulatorAutoConfiguration excluded?).");
+		assertThat(analysis.getAction()).isEqualTo("""
+				Consider the following:
+				\tSet 'rime.address' to the URL of your RIME server, such as https://rime.example.com.
+				\tInclude RimeEmulatorAutoConfiguration to run against the embedded emulator.
+				\tSet 'rime.enabled' to false if this application does not use RIME.""");
+	}
+
+	@Test
+	void apiKeyWithANonAsciiCharacterIsReportedWithoutShowingTheKey() {
+		FailureAnalysis analysis = analyze(
+				this.contextRunner.withPropertyValues(VALID).withInitializer(apiKey("s3cr\u00e9t")));
+		assertThat(analysis.getDescription()).isEqualTo("Invalid value for property 'rime.api-key': it contains the"
+				+ " character U+00E9 at index 4, but only printable ASCII is allowed (the key itself is not shown).");
+		assertThat(analysis.getAction())
+			.isEqualTo("Set 'rime.api-key' to the API key from the RIME web app, exactly as shown there.");
+		assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("s3cr");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			rime.retry.delay=-1ms      | rime.retry.delay      | -1ms | 200ms
+			rime.retry.jitter=-5ms     | rime.retry.jitter     | -5ms | 100ms
+			rime.health.cache-ttl=-1s  | rime.health.cache-ttl | -1s  | 10s
+			""")
+	void negativeDurations(String setting, String property, String shown, String example) {
+		FailureAnalysis analysis = analyze(this.contextRunner.withPropertyValues(VALID, setting));
+		assertThat(analysis.getDescription()).isEqualTo(
+				"Invalid value '" + shown + "' for property '" + property + "': expected 0 or a positive duration.");
+		assertThat(analysis.getAction())
+			.isEqualTo("Set '" + property + "' to 0 or a positive duration, such as " + example + ".");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			rime.retry.max-delay=0  | rime.retry.max-delay | 0s | 5s
+			rime.retry.timeout=0    | rime.retry.timeout   | 0s | 30s
+			""")
+	void zeroRetryDurations(String setting, String property, String shown, String example) {
+		FailureAnalysis analysis = analyze(this.contextRunner.withPropertyValues(VALID, setting));
+		assertThat(analysis.getDescription())
+			.isEqualTo("Invalid value '" + shown + "' for property '" + property + "': expected a positive duration.");
+		assertThat(analysis.getAction())
+			.isEqualTo("Set '" + property + "' to a positive duration, such as " + example + ".");
 	}
 
 	@Test
@@ -180,6 +242,36 @@ class RimeConfigurationFailureAnalyzerTests {
 	}
 
 	@Test
+	void blankApiKeyIsReportedEvenForTheEmbeddedEmulator() {
+		FailureAnalysis analysis = analyze(this.contextRunner.withInitializer(apiKey("  ")));
+		assertThat(analysis.getDescription()).isEqualTo("Invalid value for property 'rime.api-key': it is blank.");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			rime.emulator.pending-duration=-1s      | rime.emulator.pending-duration    | -1s    | 1s
+			rime.emulator.running-duration=-250ms   | rime.emulator.running-duration    | -250ms | 5s
+			rime.emulator.validation-duration=-1ms  | rime.emulator.validation-duration | -1ms   | 300ms
+			rime.emulator.cancel-duration=-2s       | rime.emulator.cancel-duration     | -2s    | 500ms
+			rime.emulator.job-ttl=-1s               | rime.emulator.job-ttl             | -1s    | 2d
+			""")
+	void negativeEmulatorDurations(String setting, String property, String shown, String example) {
+		FailureAnalysis analysis = analyze(this.contextRunner.withPropertyValues(setting));
+		assertThat(analysis.getDescription()).isEqualTo(
+				"Invalid value '" + shown + "' for property '" + property + "': expected 0 or a positive duration.");
+		assertThat(analysis.getAction())
+			.isEqualTo("Set '" + property + "' to 0 or a positive duration, such as " + example + ".");
+	}
+
+	@Test
+	void emulatorPortOutOfRange() {
+		FailureAnalysis analysis = analyze(this.contextRunner.withPropertyValues("rime.emulator.port=70000"));
+		assertThat(analysis.getDescription())
+			.isEqualTo("Invalid value '70000' for property 'rime.emulator.port': expected 0 to 65535.");
+		assertThat(analysis.getAction()).isEqualTo("Set 'rime.emulator.port' to a free port, or to 0 to pick one.");
+	}
+
+	@Test
 	void theReportLooksLikeBootsOwn(CapturedOutput output) {
 		SpringApplication application = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
 			.properties("rime.address=localhost:8080")
@@ -198,9 +290,13 @@ class RimeConfigurationFailureAnalyzerTests {
 
 	// TestPropertyValues trims values, so the line break is set through a property source.
 	private static ApplicationContextInitializer<ConfigurableApplicationContext> apiKey(String apiKey) {
+		return property("rime.api-key", apiKey);
+	}
+
+	private static ApplicationContextInitializer<ConfigurableApplicationContext> property(String name, String value) {
 		return (context) -> context.getEnvironment()
 			.getPropertySources()
-			.addFirst(new MapPropertySource("rimeApiKey", Map.of("rime.api-key", apiKey)));
+			.addFirst(new MapPropertySource("untrimmed", Map.of(name, value)));
 	}
 
 	private FailureAnalysis analyze(ApplicationContextRunner runner) {

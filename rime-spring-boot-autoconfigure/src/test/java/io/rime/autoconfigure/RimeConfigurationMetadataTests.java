@@ -41,6 +41,35 @@ class RimeConfigurationMetadataTests {
 	}
 
 	@Test
+	void everyKeyTheIssueListsIsDocumented() throws Exception {
+		assertThat(rimeProperties()).containsKeys("rime.enabled", "rime.address", "rime.api-key",
+				"rime.default-project-id", "rime.connect-timeout", "rime.read-timeout", "rime.redirects",
+				"rime.ssl.bundle", "rime.retry.enabled", "rime.retry.max-retries", "rime.retry.delay",
+				"rime.retry.multiplier", "rime.retry.max-delay", "rime.retry.jitter",
+				"rime.retry.idempotency-keys-honoured", "rime.health.timeout", "rime.health.cache-ttl",
+				"rime.emulator.enabled", "rime.emulator.port", "rime.emulator.pending-duration",
+				"rime.emulator.running-duration", "management.health.rime.enabled");
+	}
+
+	@Test
+	void booleanKeysStartWithWhether() throws Exception {
+		assertThat(rimeProperties()).allSatisfy((key, property) -> {
+			if (property.path("type").asString("").equals("java.lang.Boolean")) {
+				assertThat(property.path("description").asString("")).as(key).startsWith("Whether ");
+			}
+		});
+	}
+
+	@Test
+	void durationsAndTheHealthSwitchHaveHints() throws Exception {
+		Map<String, JsonNode> hints = new LinkedHashMap<>();
+		metadata().get("hints").forEach((hint) -> hints.put(hint.get("name").asString(), hint));
+		assertThat(hints).containsKeys("rime.health.timeout", "rime.health.cache-ttl", "rime.address",
+				"rime.ssl.bundle");
+		assertThat(hints.get("rime.health.timeout").get("values").get(0).get("value").asString()).isEqualTo("2s");
+	}
+
+	@Test
 	void defaultsAreDocumented() throws Exception {
 		Map<String, JsonNode> properties = rimeProperties();
 		assertThat(properties.get("rime.enabled").get("defaultValue").asBoolean()).isTrue();
@@ -66,21 +95,24 @@ class RimeConfigurationMetadataTests {
 		return rows;
 	}
 
-	private static Map<String, JsonNode> rimeProperties() throws Exception {
+	private static JsonNode metadata() throws Exception {
 		try (InputStream in = RimeConfigurationMetadataTests.class
 			.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
 			assertThat(in).as("generated metadata").isNotNull();
-			JsonNode root = JsonMapper.builder().build().readTree(in);
-			Map<String, JsonNode> properties = new LinkedHashMap<>();
-			for (JsonNode property : root.get("properties")) {
-				String name = property.get("name").asString();
-				if (name.startsWith("rime.") || name.contains(".rime.")) {
-					properties.put(name, property);
-				}
-			}
-			assertThat(properties).as("generated keys").containsKeys("rime.address", "rime.watcher.enabled");
-			return properties;
+			return JsonMapper.builder().build().readTree(in);
 		}
+	}
+
+	private static Map<String, JsonNode> rimeProperties() throws Exception {
+		Map<String, JsonNode> properties = new LinkedHashMap<>();
+		for (JsonNode property : metadata().get("properties")) {
+			String name = property.get("name").asString();
+			if (name.startsWith("rime.") || name.contains(".rime.")) {
+				properties.put(name, property);
+			}
+		}
+		assertThat(properties).as("generated keys").containsKeys("rime.address", "rime.watcher.enabled");
+		return properties;
 	}
 
 }

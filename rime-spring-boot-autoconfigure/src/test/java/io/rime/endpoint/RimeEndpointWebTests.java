@@ -118,8 +118,9 @@ class RimeEndpointWebTests {
 		JsonNode watched = body.path("watchedJobs");
 		assertThat(watched.size()).isEqualTo(1);
 		JsonNode job = watched.get(0);
-		// RIME's list answers carry no progress, so the watcher does not know it.
-		assertThat(job.propertyNames()).containsExactly("id", "projectId", "status", "runningTimeSecs", "startTime");
+		assertThat(job.propertyNames()).containsExactly("id", "projectId", "status", "progress", "runningTimeSecs",
+				"startTime");
+		assertThat(job.path("progress").asString()).matches("\\d+ / 10");
 		assertThat(job.path("id").asString()).isEqualTo(running.jobId());
 		assertThat(job.path("projectId").asString()).isEqualTo(emulator.defaultProjectId());
 		assertThat(job.path("status").asString()).isEqualTo("RUNNING");

@@ -1,6 +1,5 @@
 package io.rime.watch;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,6 @@ import io.rime.client.CustomImage;
 import io.rime.client.JobStatus;
 import io.rime.client.RimeClient;
 import io.rime.client.RimeStressTestJob;
-import io.rime.emulator.Fault;
 import io.rime.emulator.RecordedRequest;
 import io.rime.emulator.RimeEmulator;
 import io.rime.watch.WatcherTestSupport.RecordedEvents;
@@ -42,7 +40,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The watcher against the emulator over loopback: jobs move only when the test moves the
- * emulator's clock, and the watcher polls every 50 ms.
+ * emulator's clock, and the watcher polls every 50 ms. Outages and shutdown are in
+ * {@link RimeJobWatcherOutageAndShutdownTests}.
  */
 class RimeJobWatcherTests {
 
@@ -208,6 +207,31 @@ class RimeJobWatcherTests {
 	}
 
 	@Test
+	void withoutProjectIdsTheProjectListIsReadOnceAndAgainOnlyAfterTheRefreshInterval() {
+		this.contextRunner.run((context) -> {
+			this.gate.awaitCycles(5);
+			assertThat(projectListReads()).as("project list reads in 5 cycles, refresh every 5 minutes").isOne();
+		});
+		try (RimeClient other = otherClient()) {
+			this.contextRunner.withPropertyValues("rime.watcher.project-refresh-interval=100ms").run((context) -> {
+				this.gate.awaitCycles(2);
+				String later = other.createProject("later", "created after the watcher started").projectId();
+				RimeStressTestJob job = other
+					.startStressTest(WatcherTestSupport.v1Config(this.emulator, this.clock, later), later);
+				Awaitility.await().until(() -> context.getBean(RimeJobWatcher.class).watchedJobs().stream()
+					.anyMatch((watched) -> watched.jobId().equals(job.jobId())));
+			});
+		}
+	}
+
+	private long projectListReads() {
+		return this.emulator.requests()
+			.stream()
+			.filter((request) -> request.method().equals("GET") && request.path().startsWith("/v1/projects"))
+			.count();
+	}
+
+	@Test
 	void jobsThatHadAlreadyFinishedWhenTheApplicationStartedAreNotAnnounced() {
 		try (RimeClient other = otherClient()) {
 			RimeStressTestJob done = other.startStressTest(this.config);
@@ -247,113 +271,6 @@ class RimeJobWatcherTests {
 		});
 	}
 
-	@Test
-	void duringAnOutageTheStateIsKeptAndAfterRecoveryEachFinishIsDeliveredOnceWithOneWarnAndOneInfo() {
-		try (RimeClient other = otherClient()) {
-			this.contextRunner.run((context) -> {
-				RimeJobWatcher watcher = context.getBean(RimeJobWatcher.class);
-				RimeStressTestJob mine = context.getBean(RimeClient.class).startStressTest(this.config);
-				RimeStressTestJob theirs = other.startStressTest(this.config);
-				RimeStressTestJob cancelled = other.startStressTest(this.config);
-				this.gate.awaitCycles(2);
-				assertThat(watcher.watchedJobs()).hasSize(3);
-				cancelled.cancel();
-				this.emulator.faults().add(Fault.on("*", "/v1/**").closeConnection());
-				Awaitility.await().until(() -> watcher.pollErrorCount() >= 3);
-				this.clock.advance(PENDING.plus(RUNNING));
-				long errors = watcher.pollErrorCount();
-				Awaitility.await().until(() -> watcher.pollErrorCount() >= errors + 3);
-				assertThat(this.events.finished()).isEmpty();
-				assertThat(watcher.watchedJobs()).hasSize(3);
-				assertThat(watcher.state().failing()).isTrue();
-				assertThat(watcher.state().lastError()).contains("RimeConnectionException");
-
-				this.emulator.faults().clear();
-				this.events.awaitFinished(mine.jobId(), JobStatus.SUCCEEDED);
-				this.events.awaitFinished(theirs.jobId(), JobStatus.SUCCEEDED);
-				this.events.awaitFinished(cancelled.jobId(), JobStatus.CANCELLED);
-				this.gate.awaitCycles(5);
-				assertThat(this.events.finished()).hasSize(3);
-				assertThat(watcher.state().consecutiveFailures()).isZero();
-				assertThat(watcher.state().totalFailures()).isGreaterThanOrEqualTo(6);
-				assertThat(this.log.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.INFO);
-				assertThat(this.log.list.get(0).getFormattedMessage()).contains("cannot poll RIME",
-						"keeping the 3 watched jobs", "Logged once");
-				assertThat(this.log.list.get(1).getFormattedMessage()).contains("RIME is reachable again after");
-				assertThat(this.log.list).extracting(ILoggingEvent::getFormattedMessage)
-					.noneMatch((message) -> message.contains(WatcherTestSupport.API_KEY));
-			});
-		}
-	}
-
-	@Test
-	void anOutageWhereTheServerIsReplacedOnTheSameAddressEndsTheLostJobsAsUnknown() {
-		this.contextRunner.run((context) -> {
-			RimeJobWatcher watcher = context.getBean(RimeJobWatcher.class);
-			RimeStressTestJob job = context.getBean(RimeClient.class).startStressTest(this.config);
-			this.gate.awaitCycles(2);
-			int port = this.emulator.port();
-			this.emulator.close();
-			Awaitility.await().until(() -> watcher.pollErrorCount() >= 2);
-			this.emulator = RimeEmulator.builder().port(port).apiKey(WatcherTestSupport.API_KEY).clock(this.clock)
-				.build()
-				.start();
-			RimeJobFinishedEvent event = this.events.awaitFinished(job.jobId(), JobStatus.UNKNOWN_JOB_STATUS);
-			assertThat(event.reason()).contains("404");
-			this.gate.awaitCycles(3);
-			assertThat(this.events.finished()).hasSize(1);
-			assertThat(this.log.list).extracting(ILoggingEvent::getFormattedMessage)
-				.filteredOn((message) -> message.contains("cannot poll RIME") || message.contains("reachable again")
-						|| message.contains("does not know project"))
-				.hasSize(3)
-				.anySatisfy((message) -> assertThat(message).contains("does not know project"));
-		});
-	}
-
-	@Test
-	void stoppingWaitsForTheCycleInProgressToFinish() {
-		this.contextRunner.run((context) -> {
-			RimeJobWatcher watcher = context.getBean(RimeJobWatcher.class);
-			RimeStressTestJob job = context.getBean(RimeClient.class).startStressTest(this.config);
-			this.gate.awaitCycles(2);
-			this.emulator.faults().add(Fault.on("GET", "/v1/jobs/project/**").latency(Duration.ofMillis(700)));
-			int recorded = this.emulator.requests().size();
-			this.clock.advance(PENDING.plus(RUNNING));
-			// Every request from now on is a list call that waits; the job ends while it waits.
-			Awaitility.await().until(() -> this.emulator.requests().size() > recorded);
-			assertThat(this.events.finished()).isEmpty();
-			long started = System.nanoTime();
-			context.close();
-			Duration stopping = Duration.ofNanos(System.nanoTime() - started);
-			assertThat(watcher.isRunning()).isFalse();
-			assertThat(this.events.finished(job.jobId())).hasSize(1);
-			assertThat(stopping).isLessThan(Duration.ofSeconds(5));
-		});
-	}
-
-	@Test
-	void stoppingAbandonsACycleThatOutlastsTheShutdownTimeoutAndItPublishesNothingMore() {
-		this.contextRunner.withPropertyValues("rime.watcher.shutdown-timeout=200ms").run((context) -> {
-			RimeJobWatcher watcher = context.getBean(RimeJobWatcher.class);
-			RimeStressTestJob job = context.getBean(RimeClient.class).startStressTest(this.config);
-			this.gate.awaitCycles(2);
-			this.emulator.faults().add(Fault.on("GET", "/v1/jobs/project/**").latency(Duration.ofSeconds(3)));
-			int recorded = this.emulator.requests().size();
-			this.clock.advance(PENDING.plus(RUNNING));
-			// Every request from now on is a list call that waits; the job ends while it waits.
-			Awaitility.await().until(() -> this.emulator.requests().size() > recorded);
-			long started = System.nanoTime();
-			context.close();
-			Duration stopping = Duration.ofNanos(System.nanoTime() - started);
-			assertThat(stopping).isLessThan(Duration.ofSeconds(2));
-			assertThat(watcher.isRunning()).isFalse();
-			assertThat(this.log.list).anySatisfy((event) -> assertThat(event.getFormattedMessage())
-				.contains("did not finish within PT0.2S", "abandoned"));
-			// The abandoned cycle's list call returns after 3 s; it must not announce the job then.
-			Awaitility.await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
-				.until(() -> this.events.finished(job.jobId()).isEmpty());
-		});
-	}
 
 	private RimeClient otherClient() {
 		return RimeClient.builder()

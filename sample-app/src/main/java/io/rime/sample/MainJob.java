@@ -121,8 +121,8 @@ public class MainJob {
 	}
 
 	/**
-	 * Logs the progress of a job whenever it changes; the list calls of the watcher carry no
-	 * progress, so this reads the job itself.
+	 * Logs the progress of a job whenever it changes; a change of progress raises no event, so this
+	 * reads the job itself.
 	 */
 	private static final class ProgressLog {
 

@@ -91,7 +91,7 @@ public class SampleRuns {
 		RimeStressTestJob job;
 		CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
 		// Holding the lock until the job is registered here means a finished event for it cannot
-		// be looked up before it is known.
+		// be looked up before it is known; the lookup waits on the sample's thread, never the watcher's.
 		synchronized (this.startLock) {
 			job = (image != null) ? this.client.startStressTest(config, project, image)
 					: this.client.startStressTest(config, project);
@@ -110,15 +110,17 @@ public class SampleRuns {
 
 	@EventListener
 	void onJobFinished(RimeJobFinishedEvent event) {
-		CompletableFuture<RunOutcome> outcome;
-		synchronized (this.startLock) {
-			outcome = this.runs.get(event.jobId());
-		}
-		if (outcome == null || outcome.isDone()) {
-			return;
-		}
-		// Listeners run on the watcher's thread: the download goes to the sample's own thread.
+		// Listeners run on the watcher's thread, which must not wait: neither for a start in progress
+		// (it holds the lock while RIME validates the data, which may take minutes) nor for the
+		// download. Both happen on the sample's own thread.
 		this.tasks.execute(() -> {
+			CompletableFuture<RunOutcome> outcome;
+			synchronized (this.startLock) {
+				outcome = this.runs.get(event.jobId());
+			}
+			if (outcome == null || outcome.isDone()) {
+				return;
+			}
 			outcome.complete(handleFinished(event));
 			this.runs.remove(event.jobId());
 		});

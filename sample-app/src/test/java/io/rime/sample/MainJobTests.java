@@ -88,6 +88,12 @@ class MainJobTests {
 		}
 		assertThat(counts.get("FAIL")).isPositive();
 		String log = output.getAll();
+		// the README's "What you will see", line by line
+		assertThat(log).contains("RIME: 'rime.address' is not set, so the client uses the embedded emulator at"
+				+ " http://127.0.0.1:");
+		assertThat(log).containsPattern("Created RIME project 'titanic-sample' \\([0-9a-f-]{36}\\)");
+		assertThat(log).contains("Using the bundled Titanic data (200 reference rows, 100 evaluation rows) and"
+				+ " stand-in model, copied to ");
 		assertThat(log).contains("Started stress test 'titanic' as job " + jobId + " in project 'titanic-sample'");
 		assertThat(log).containsPattern(Pattern.compile("Job " + jobId + ": \\d+ / 10 tests completed"));
 		assertThat(log).contains("Job " + jobId + ": PENDING -> RUNNING", "Job " + jobId + ": RUNNING -> SUCCEEDED");

@@ -2,13 +2,22 @@ package io.rime.sample;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
+import io.rime.autoconfigure.RimeAutoConfiguration;
+import io.rime.autoconfigure.emulator.RimeEmulatorAutoConfiguration;
+import io.rime.autoconfigure.watch.RimeWatcherAutoConfiguration;
 import io.rime.client.JobStatus;
 import io.rime.client.RimeClient;
 import io.rime.emulator.RimeEmulator;
@@ -42,8 +51,40 @@ class ReadmeServiceExampleTests {
 		}
 	}
 
+	@Test
+	void asABeanTheExampleWritesTheResultsOfItsJobWhenTheWatcherSaysItFinished() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(RimeEmulatorAutoConfiguration.class, RimeAutoConfiguration.class,
+					RimeWatcherAutoConfiguration.class))
+			.withPropertyValues("rime.emulator.pending-duration=100ms", "rime.emulator.running-duration=300ms",
+					"rime.watcher.enabled=true", "rime.watcher.poll-interval=100ms")
+			.withUserConfiguration(ModelGateConfiguration.class)
+			.run((context) -> {
+				RimeEmulator emulator = context.getBean(RimeEmulator.class);
+				String jobId = context.getBean("modelGate", ModelGate.class).stressTest(emulator.defaultProjectId());
+				Path results = Path.of(jobId + ".csv");
+				try {
+					Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(results));
+					assertThat(Files.readAllLines(results).get(0)).startsWith("test_name,feature(s),status");
+				}
+				finally {
+					Files.deleteIfExists(results);
+				}
+			});
+	}
+
 	private static String withoutWhitespace(String text) {
 		return text.replaceAll("\\s+", "");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ModelGateConfiguration {
+
+		@Bean
+		ModelGate modelGate(RimeClient rime) {
+			return new ReadmeServiceExampleTests().new ModelGate(rime);
+		}
+
 	}
 
 	// README example starts here
@@ -65,7 +106,7 @@ class ReadmeServiceExampleTests {
 		@EventListener
 		void onFinished(RimeJobFinishedEvent event) {
 			if (event.succeeded()) {
-				event.job().getResultCsv(Path.of("rime-results", event.jobId() + ".csv"));
+				event.job().getResultCsv(Path.of(event.jobId() + ".csv"));
 			}
 		}
 

@@ -113,6 +113,10 @@ public final class Checks {
 			throw new IllegalArgumentException(name + " is " + ((value == null) ? "null" : "'" + value + "'")
 					+ "; expected a non-blank id");
 		}
+		// Encoding keeps '/' inside the segment, but "." and ".." would still be resolved as dot segments.
+		if (value.equals(".") || value.equals("..")) {
+			throw new IllegalArgumentException(name + " is '" + value + "'; expected an id, not a dot segment");
+		}
 		return value;
 	}
 
@@ -162,10 +166,20 @@ public final class Checks {
 	 * @return the timeout
 	 */
 	public static Duration timeout(@Nullable Duration timeout) {
-		if (timeout == null || timeout.isNegative()) {
-			throw new IllegalArgumentException("timeout is " + timeout + "; expected zero or a positive duration");
+		return nonNegative(timeout, "timeout");
+	}
+
+	/**
+	 * Check a duration that may be zero, such as a cap.
+	 * @param value the duration
+	 * @param name the argument name
+	 * @return the duration
+	 */
+	public static Duration nonNegative(@Nullable Duration value, String name) {
+		if (value == null || value.isNegative()) {
+			throw new IllegalArgumentException(name + " is " + value + "; expected zero or a positive duration");
 		}
-		return timeout;
+		return value;
 	}
 
 	/**

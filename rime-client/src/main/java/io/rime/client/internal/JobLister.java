@@ -34,9 +34,10 @@ public final class JobLister {
 	 * List jobs.
 	 * @param statuses the statuses to select, empty for all
 	 * @param projectId the project, or {@code null} for all projects
+	 * @param withProgress whether the jobs must carry their progress (RIME's FULL view, a bigger answer)
 	 * @return the jobs, in no particular order
 	 */
-	public List<Wire.Job> list(Collection<JobStatus> statuses, @Nullable String projectId) {
+	public List<Wire.Job> list(Collection<JobStatus> statuses, @Nullable String projectId, boolean withProgress) {
 		Set<JobStatus> wanted = statuses.isEmpty() ? EnumSet.allOf(JobStatus.class) : EnumSet.copyOf(statuses);
 		// Servers cannot filter for statuses they have but this SDK does not know: filter here then.
 		List<String> wireStatuses = new ArrayList<>();
@@ -50,7 +51,7 @@ public final class JobLister {
 			do {
 				Wire.ListJobsResponse page;
 				try {
-					page = this.api.listJobs(id, wireStatuses, token);
+					page = this.api.listJobs(id, wireStatuses, token, withProgress);
 				}
 				catch (RimeApiException ex) {
 					// A project deleted since the walk listed it has no jobs to show.
@@ -61,11 +62,11 @@ public final class JobLister {
 				}
 				if (page.jobs() != null) {
 					page.jobs().stream()
-						.filter((job) -> job.jobId() != null && !job.jobId().isEmpty())
+						.filter((job) -> job != null && job.jobId() != null && !job.jobId().isEmpty())
 						.filter((job) -> wanted.contains(WireMapper.status(job.status())))
 						.forEach(jobs::add);
 				}
-				token = Wire.hasMore(page.hasMore(), page.nextPageToken()) ? page.nextPageToken() : null;
+				token = Wire.nextPageToken(page.hasMore(), page.nextPageToken(), token, "list_jobs");
 			}
 			while (token != null);
 		}
@@ -83,13 +84,13 @@ public final class JobLister {
 			Wire.ListProjectsResponse page = this.api.listProjects("list_projects", token);
 			if (page.projects() != null) {
 				for (Wire.ProjectWithDetails details : page.projects()) {
-					Wire.Project project = details.project();
+					Wire.Project project = (details != null) ? details.project() : null;
 					if (project != null && project.id() != null && project.id().uuid() != null) {
 						projects.putIfAbsent(project.id().uuid(), WireMapper.project(project, project.id().uuid()));
 					}
 				}
 			}
-			token = Wire.hasMore(page.hasMore(), page.nextPageToken()) ? page.nextPageToken() : null;
+			token = Wire.nextPageToken(page.hasMore(), page.nextPageToken(), token, "list_projects");
 		}
 		while (token != null);
 		return List.copyOf(projects.values());

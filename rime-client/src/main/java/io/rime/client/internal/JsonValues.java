@@ -3,7 +3,10 @@ package io.rime.client.internal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -23,18 +26,33 @@ final class JsonValues {
 	}
 
 	static ObjectNode object(Map<?, ?> map, String path) {
+		return object(map, path, Collections.newSetFromMap(new IdentityHashMap<>()));
+	}
+
+	// "enclosing" holds the maps and collections from the root down to here: a map that contains
+	// itself has no JSON form and would otherwise end in a StackOverflowError.
+	private static ObjectNode object(Map<?, ?> map, String path, Set<Object> enclosing) {
+		enter(map, path, enclosing);
 		ObjectNode object = NODES.objectNode();
 		for (Map.Entry<?, ?> entry : map.entrySet()) {
 			if (!(entry.getKey() instanceof String key)) {
 				throw new IllegalArgumentException(path + " has the key " + describe(entry.getKey())
 						+ "; expected String keys");
 			}
-			object.set(key, value(entry.getValue(), path + "." + key));
+			object.set(key, value(entry.getValue(), path + "." + key, enclosing));
 		}
+		enclosing.remove(map);
 		return object;
 	}
 
-	private static JsonNode value(@Nullable Object value, String path) {
+	private static void enter(Object container, String path, Set<Object> enclosing) {
+		if (!enclosing.add(container)) {
+			throw new IllegalArgumentException(path + " contains itself; expected a tree of JSON values"
+					+ " (String, Number, Boolean, null, Map or List) without cycles");
+		}
+	}
+
+	private static JsonNode value(@Nullable Object value, String path, Set<Object> enclosing) {
 		if (value == null) {
 			return NODES.nullNode();
 		}
@@ -61,14 +79,16 @@ final class JsonValues {
 			return NODES.numberNode(number);
 		}
 		if (value instanceof Map<?, ?> map) {
-			return object(map, path);
+			return object(map, path, enclosing);
 		}
 		if (value instanceof Collection<?> collection) {
+			enter(collection, path, enclosing);
 			ArrayNode array = NODES.arrayNode();
 			int index = 0;
 			for (Object element : collection) {
-				array.add(value(element, path + "[" + index++ + "]"));
+				array.add(value(element, path + "[" + index++ + "]", enclosing));
 			}
+			enclosing.remove(collection);
 			return array;
 		}
 		throw new IllegalArgumentException(path + " is " + describe(value)

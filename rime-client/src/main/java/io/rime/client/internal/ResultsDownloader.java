@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -69,10 +70,10 @@ public final class ResultsDownloader {
 		do {
 			Wire.ListBatchResultsResponse page = this.api.listBatchResults(testRunId, token);
 			if (page.testBatches() != null) {
-				page.testBatches().stream().filter((batch) -> batch.testType() != null)
+				page.testBatches().stream().filter((batch) -> batch != null && batch.testType() != null)
 					.forEach((batch) -> batches.put(batch.testType(), batch));
 			}
-			token = Wire.hasMore(page.hasMore(), page.nextPageToken()) ? page.nextPageToken() : null;
+			token = Wire.nextPageToken(page.hasMore(), page.nextPageToken(), token, "get_result_csv");
 		}
 		while (token != null);
 		return batches;
@@ -90,9 +91,13 @@ public final class ResultsDownloader {
 				while (this.first || this.token != null) {
 					Wire.ListTestCasesResponse page = ResultsDownloader.this.api.listTestCases(testRunId, this.token);
 					this.first = false;
-					this.token = Wire.hasMore(page.hasMore(), page.nextPageToken()) ? page.nextPageToken() : null;
-					if (page.testCases() != null && !page.testCases().isEmpty()) {
-						return page.testCases();
+					this.token = Wire.nextPageToken(page.hasMore(), page.nextPageToken(), this.token,
+							"get_result_csv");
+					// A null element (a server bug) would otherwise surface as a NullPointerException.
+					List<Wire.TestCase> cases = (page.testCases() != null)
+							? page.testCases().stream().filter(Objects::nonNull).toList() : List.of();
+					if (!cases.isEmpty()) {
+						return cases;
 					}
 				}
 				return List.of();

@@ -85,14 +85,16 @@ public final class RimeApi {
 	 * @param projectId the project id
 	 * @param wireStatuses the statuses to select, empty for all
 	 * @param pageToken the token of the page, or {@code null} for the first
+	 * @param withProgress whether to ask for the FULL view, which carries each job's progress
 	 * @return the page
 	 */
-	public Wire.ListJobsResponse listJobs(String projectId, List<String> wireStatuses, @Nullable String pageToken) {
+	public Wire.ListJobsResponse listJobs(String projectId, List<String> wireStatuses, @Nullable String pageToken,
+			boolean withProgress) {
 		HttpCall call = HttpCall.get("list_jobs", "/v1/jobs/project/{projectId}", projectId).query("pageSize", LIST_PAGE_SIZE);
 		call = (pageToken != null) ? call.query("pageToken", pageToken)
 				: call.query("firstPageQuery.selectedStatuses", wireStatuses)
 					.query("firstPageQuery.selectedTypes", "JOB_TYPE_MODEL_STRESS_TEST");
-		return get(call.query("view", "JOB_VIEW_BASIC"), Wire.ListJobsResponse.class);
+		return get(call.query("view", withProgress ? "JOB_VIEW_FULL" : "JOB_VIEW_BASIC"), Wire.ListJobsResponse.class);
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.rime.client.RimeException;
+
 /**
  * REST v1 response bodies, as far as the SDK reads them. Every field may be absent (proto3 JSON
  * leaves out defaults) and unknown fields are ignored; enums stay strings so that values added
@@ -128,6 +130,28 @@ public final class Wire {
 	 */
 	public static boolean hasMore(@Nullable Boolean hasMore, @Nullable String nextPageToken) {
 		return Boolean.TRUE.equals(hasMore) && nextPageToken != null && !nextPageToken.isEmpty();
+	}
+
+	/**
+	 * The token of the page after this one, or {@code null} at the end. A server that hands back
+	 * the token it was given would otherwise keep a listing going forever.
+	 * @param hasMore the page's {@code hasMore}
+	 * @param nextPageToken the page's {@code nextPageToken}
+	 * @param currentPageToken the token this page was asked for with, {@code null} for the first
+	 * @param operation the SDK operation, for the message
+	 * @return the next token, or {@code null}
+	 * @throws RimeException if the server repeats the current token
+	 */
+	public static @Nullable String nextPageToken(@Nullable Boolean hasMore, @Nullable String nextPageToken,
+			@Nullable String currentPageToken, String operation) {
+		if (!hasMore(hasMore, nextPageToken)) {
+			return null;
+		}
+		if (nextPageToken.equals(currentPageToken)) {
+			throw new RimeException("RIME answered " + operation + " with the page token it was asked for ('"
+					+ nextPageToken + "') and hasMore=true; stopped so that the listing does not loop forever");
+		}
+		return nextPageToken;
 	}
 
 }

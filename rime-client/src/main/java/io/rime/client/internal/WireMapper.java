@@ -69,7 +69,9 @@ public final class WireMapper {
 				: JobType.UNKNOWN_JOB_TYPE;
 		Instant started = instant(job.startTime());
 		List<Wire.TestBatchProgress> batches = batches(job);
-		int completed = (int) batches.stream().filter((b) -> "TEST_TASK_STATUS_COMPLETED".equals(b.status())).count();
+		int completed = (int) batches.stream()
+			.filter((b) -> b != null && "TEST_TASK_STATUS_COMPLETED".equals(b.status()))
+			.count();
 		String error = job.errorMsg();
 		return new JobMetadata((job.jobId() != null) ? job.jobId() : jobId, type, status(job.status()),
 				(started != null) ? started.getEpochSecond() : 0,

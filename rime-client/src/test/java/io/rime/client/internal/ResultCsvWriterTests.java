@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -66,11 +67,17 @@ class ResultCsvWriterTests {
 	void aMillionRowsAreStreamedPageByPage() throws IOException {
 		Path file = this.directory.resolve("r.csv");
 		Iterator<Integer> pageNumbers = Stream.iterate(0, (i) -> i + 1).limit(1000).iterator();
+		AtomicLong bytesOnDiskBeforeTheLastPage = new AtomicLong();
 		ResultCsvWriter.write(file, CsvFormat.V0_12_0, BATCHES, () -> {
 			if (!pageNumbers.hasNext()) {
 				return List.of();
 			}
 			int page = pageNumbers.next();
+			if (page == 999) {
+				// Rows already written reach the disk before the next page is fetched: memory holds
+				// one page, not the whole CSV.
+				bytesOnDiskBeforeTheLastPage.set(temporaryFileSize());
+			}
 			List<Wire.TestCase> cases = new ArrayList<>(1000);
 			for (int i = 0; i < 1000; i++) {
 				cases.add(new Wire.TestCase("unseen_categorical", List.of("f" + page + "_" + i), null, null, null, null));
@@ -79,6 +86,17 @@ class ResultCsvWriterTests {
 		});
 		try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			assertThat(reader.lines().count()).isEqualTo(1_000_001);
+		}
+		assertThat(bytesOnDiskBeforeTheLastPage.get()).isGreaterThan(Files.size(file) * 9 / 10);
+	}
+
+	private long temporaryFileSize() {
+		try (Stream<Path> files = Files.list(this.directory)) {
+			return files.filter((f) -> f.getFileName().toString().endsWith(".tmp")).mapToLong((f) -> f.toFile().length())
+				.sum();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -98,7 +98,10 @@ final class Projects {
 		json.put("creationTime", Json.timestamp(this.settings.now()));
 		json.set("ownerId", Json.id(OWNER_ID));
 		json.set("workspaceId", Json.id((workspaceId != null) ? workspaceId : WORKSPACE_ID));
-		json.put("modelTask", (modelTask != null) ? modelTask : "MODEL_TASK_BINARY_CLASSIFICATION");
+		// In proto3 an enum's zero value means "not set", so UNSPECIFIED (which the SDK sends for the
+		// seed's create_project) takes the default as an absent field does.
+		boolean unset = modelTask == null || modelTask.equals("MODEL_TASK_UNSPECIFIED");
+		json.put("modelTask", unset ? "MODEL_TASK_BINARY_CLASSIFICATION" : modelTask);
 		tags.forEach(json.putArray("tags")::add);
 		json.put("isPublished", published != null && published);
 		if (useCase != null) {

@@ -1,6 +1,7 @@
 package io.rime.autoconfigure.emulator;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -23,21 +24,22 @@ import io.rime.autoconfigure.RimeAutoConfiguration;
 import io.rime.autoconfigure.RimeClientBuilderCustomizer;
 import io.rime.autoconfigure.RimeConnectionDetails;
 import io.rime.autoconfigure.RimeProperties;
+import io.rime.client.RimeClient;
 import io.rime.emulator.RimeEmulator;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of
  * an embedded {@link RimeEmulator}, started when {@code rime-emulator} is on the class path and
  * {@code rime.address} is not set: Spring Boot's embedded-database pattern. Setting
- * {@code rime.address}, {@code rime.emulator.enabled=false} or a {@link RimeConnectionDetails}
- * bean turns it off.
+ * {@code rime.address}, {@code rime.emulator.enabled=false}, a {@link RimeConnectionDetails}
+ * bean or a {@link RimeClient} bean of the application's own turns it off.
  */
 @AutoConfiguration(before = RimeAutoConfiguration.class, after = SslAutoConfiguration.class)
 @ConditionalOnClass(RimeEmulator.class)
 @ConditionalOnBooleanProperty(name = "rime.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "rime.emulator.enabled", matchIfMissing = true)
 @Conditional(NoRimeAddressCondition.class)
-@ConditionalOnMissingBean(RimeConnectionDetails.class)
+@ConditionalOnMissingBean({ RimeConnectionDetails.class, RimeClient.class })
 @EnableConfigurationProperties(RimeProperties.class)
 public final class RimeEmulatorAutoConfiguration {
 
@@ -48,14 +50,16 @@ public final class RimeEmulatorAutoConfiguration {
 	RimeEmulator rimeEmulator(RimeProperties properties, ObjectProvider<SslBundles> sslBundles) {
 		RimeProperties.Emulator settings = properties.getEmulator();
 		RimeEmulator.Builder builder = RimeEmulator.builder()
-			.port(settings.getPort())
-			.pendingDuration(settings.getPendingDuration())
-			.runningDuration(settings.getRunningDuration())
-			.validationDuration(settings.getValidationDuration())
-			.cancelDuration(settings.getCancelDuration())
-			.jobTtl(settings.getJobTtl());
-		if (properties.getApiKey() != null) {
-			builder.apiKey(properties.getApiKey());
+			.port(port(settings.getPort()))
+			.pendingDuration(notNegative(settings.getPendingDuration(), "pending-duration", "1s"))
+			.runningDuration(notNegative(settings.getRunningDuration(), "running-duration", "5s"))
+			.validationDuration(notNegative(settings.getValidationDuration(), "validation-duration", "300ms"))
+			.cancelDuration(notNegative(settings.getCancelDuration(), "cancel-duration", "500ms"))
+			.jobTtl(notNegative(settings.getJobTtl(), "job-ttl", "2d"));
+		String apiKey = properties.getApiKey();
+		if (apiKey != null && !apiKey.isBlank()) {
+			// A blank key is reported, with the property's fix, when the client is created.
+			builder.apiKey(apiKey);
 		}
 		SslBundle sslBundle = sslBundle(settings, sslBundles.getIfAvailable());
 		if (sslBundle != null) {
@@ -80,6 +84,27 @@ public final class RimeEmulatorAutoConfiguration {
 	RimeClientBuilderCustomizer rimeEmulatorIdempotencyCustomizer() {
 		// The emulator answers a repeated Idempotency-Key with the original response.
 		return (builder) -> builder.idempotencyKeysHonoured(true);
+	}
+
+	private static int port(int port) {
+		if (port < 0 || port > 65535) {
+			throw new InvalidRimeConfigurationException(
+					"Invalid value '" + port + "' for property 'rime.emulator.port': expected 0 to 65535.",
+					"Set 'rime.emulator.port' to a free port, or to 0 to pick one.");
+		}
+		return port;
+	}
+
+	private static Duration notNegative(Duration value, String name, String example) {
+		if (value.isNegative()) {
+			String property = "rime.emulator." + name;
+			long millis = value.toMillis();
+			String shown = (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
+			throw new InvalidRimeConfigurationException("Invalid value '" + shown + "' for property '" + property
+					+ "': expected 0 or a positive duration.",
+					"Set '" + property + "' to 0 or a positive duration, such as " + example + ".");
+		}
+		return value;
 	}
 
 	private static @Nullable SslBundle sslBundle(RimeProperties.Emulator settings, @Nullable SslBundles sslBundles) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import io.rime.autoconfigure.RimeAutoConfiguration;
 import io.rime.autoconfigure.RimeConnectionDetails;
 import io.rime.client.JobMetadata;
+import io.rime.client.JobStatus;
 import io.rime.client.RimeClient;
 import io.rime.client.RimeProject;
 import io.rime.client.RimeStressTestJob;
@@ -82,6 +84,65 @@ class RimeEmulatorAutoConfigurationTests {
 	}
 
 	@Test
+	void theEmulatorDurationsApplySoAStressTestFinishesAsConfigured() throws Exception {
+		// With the default durations (1s pending, 5s running) the job could not finish in time.
+		this.contextRunner
+			.withPropertyValues("rime.emulator.pending-duration=50ms", "rime.emulator.running-duration=100ms",
+					"rime.emulator.validation-duration=10ms")
+			.run((context) -> {
+				RimeStressTestJob job = context.getBean(RimeClient.class).startStressTest(titanicConfig());
+				JobMetadata finished = job.whenFinished(Duration.ofMillis(50)).get(4, TimeUnit.SECONDS);
+				assertThat(finished.status()).isEqualTo(JobStatus.SUCCEEDED);
+			});
+	}
+
+	@Test
+	void theEmulatorCancelDurationApplies() {
+		this.contextRunner
+			.withPropertyValues("rime.emulator.pending-duration=0s", "rime.emulator.running-duration=10m",
+					"rime.emulator.validation-duration=0s", "rime.emulator.cancel-duration=10m")
+			.run((context) -> {
+				RimeStressTestJob job = context.getBean(RimeClient.class).startStressTest(titanicConfig());
+				job.cancel();
+				assertThat(job.getStatus().status()).isNotEqualTo(JobStatus.CANCELLED);
+			});
+		this.contextRunner
+			.withPropertyValues("rime.emulator.pending-duration=0s", "rime.emulator.running-duration=10m",
+					"rime.emulator.validation-duration=0s", "rime.emulator.cancel-duration=20ms")
+			.run((context) -> {
+				RimeStressTestJob job = context.getBean(RimeClient.class).startStressTest(titanicConfig());
+				job.cancel();
+				assertThat(job.whenFinished(Duration.ofMillis(20)).get(4, TimeUnit.SECONDS).status())
+					.isEqualTo(JobStatus.CANCELLED);
+			});
+	}
+
+	@Test
+	void theApiKeyNeverShowsInTheLog(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("rime.api-key=dev-key-that-must-not-be-logged")
+			.run((context) -> assertThat(context.getBean(RimeClient.class).getRimeInfo()).isNotNull());
+		assertThat(output).doesNotContain("dev-key-that-must-not-be-logged");
+		assertThat(output.getOut().lines().filter((line) -> line.contains("so the client uses the embedded emulator")))
+			.singleElement()
+			.asString()
+			.contains("INFO");
+	}
+
+	@Test
+	void aUserEmulatorBeanIsUsedInsteadOfOurs() {
+		try (RimeEmulator own = RimeEmulator.builder().apiKey("mine").build().start()) {
+			this.contextRunner.withBean("myEmulator", RimeEmulator.class, () -> own).run((context) -> {
+				assertThat(context).hasSingleBean(RimeEmulator.class).hasBean("myEmulator");
+				RimeConnectionDetails details = context.getBean(RimeConnectionDetails.class);
+				assertThat(details.getAddress()).isEqualTo(own.baseUrl());
+				assertThat(details.getApiKey()).isEqualTo("mine");
+				assertThat(context.getBean(RimeClient.class).getRimeInfo()).isNotNull();
+				assertThat(own.requests()).extracting(RecordedRequest::path).contains("/v1/rime-info");
+			});
+		}
+	}
+
+	@Test
 	void theEmulatorIsStoppedWithTheContext() {
 		URI[] address = new URI[1];
 		this.contextRunner.run((context) -> address[0] = context.getBean(RimeEmulator.class).baseUrl());
@@ -89,13 +150,17 @@ class RimeEmulatorAutoConfigurationTests {
 			.isThrownBy(() -> new Socket(address[0].getHost(), address[0].getPort()).close());
 	}
 
-	@Test
-	void closingTheContextClosesTheClientSoPendingWaitsAreCancelled() throws Exception {
+	private Map<String, Object> titanicConfig() throws Exception {
 		String data = Path.of(getClass().getResource("/titanic/titanic_example.csv").toURI()).toString();
 		String model = Path.of(getClass().getResource("/titanic/titanic_example_model.py").toURI()).toString();
-		Map<String, Object> config = Map.of("run_name", "Titanic", "data_info",
+		return Map.of("run_name", "Titanic", "data_info",
 				Map.of("label_col", "Survived", "ref_path", data, "eval_path", data), "model_info",
 				Map.of("path", model));
+	}
+
+	@Test
+	void closingTheContextClosesTheClientSoPendingWaitsAreCancelled() throws Exception {
+		Map<String, Object> config = titanicConfig();
 		List<CompletableFuture<JobMetadata>> finished = new ArrayList<>();
 		this.contextRunner.withPropertyValues("rime.emulator.running-duration=10m", "rime.emulator.validation-duration=10ms")
 			.run((context) -> {
@@ -141,6 +206,18 @@ class RimeEmulatorAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(RimeEmulator.class)
 				.getBean(RimeConnectionDetails.class)
 				.isSameAs(details));
+	}
+
+	@Test
+	void whenTheUserSuppliesARimeClientNoEmulatorStarts(CapturedOutput output) {
+		try (RimeClient own = RimeClient.builder().address("https://rime.example.com").build()) {
+			this.contextRunner.withBean(RimeClient.class, () -> own)
+				.run((context) -> assertThat(context).hasNotFailed()
+					.doesNotHaveBean(RimeEmulator.class)
+					.getBean(RimeClient.class)
+					.isSameAs(own));
+		}
+		assertThat(output).doesNotContain("embedded emulator");
 	}
 
 	@Test

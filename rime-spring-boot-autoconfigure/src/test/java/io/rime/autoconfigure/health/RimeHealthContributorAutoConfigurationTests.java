@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.info.InfoContributorAutoConfiguration;
 import org.springframework.boot.actuate.info.Info;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.rime.autoconfigure.RimeAutoConfiguration;
 import io.rime.autoconfigure.watch.RimeWatcherAutoConfiguration;
+import io.rime.client.RimeApiException;
 import io.rime.client.RimeClient;
 import io.rime.emulator.Fault;
 import io.rime.emulator.RimeEmulator;
@@ -30,6 +32,7 @@ import io.rime.health.RimeHealthIndicator;
 import io.rime.health.RimeInfoContributor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @SuppressWarnings("unchecked")
 class RimeHealthContributorAutoConfigurationTests {
@@ -149,6 +152,40 @@ class RimeHealthContributorAutoConfigurationTests {
 				assertThat(context).doesNotHaveBean(RimeHealthIndicator.class);
 				assertThat(context.getBean("rimeHealthIndicator")).isSameAs(own);
 			});
+	}
+
+	@Test
+	void aUserContributorNamedRimeHealthContributorReplacesOurs() {
+		HealthIndicator own = () -> Health.up().build();
+		this.contextRunner.withBean("rimeHealthContributor", HealthIndicator.class, () -> own)
+			.run((context) -> assertThat(context).doesNotHaveBean(RimeHealthIndicator.class)
+				.doesNotHaveBean(RimeInfoContributor.class));
+	}
+
+	@Test
+	void aUserInfoContributorNamedRimeInfoContributorReplacesOurs() {
+		InfoContributor own = (builder) -> builder.withDetail("rime", "mine");
+		this.contextRunner.withBean("rimeInfoContributor", InfoContributor.class, () -> own)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(RimeInfoContributor.class);
+				assertThat(context.getBean("rimeInfoContributor")).isSameAs(own);
+			});
+	}
+
+	@Test
+	void byDefaultABurstOfHealthChecksCostsRimeOneCall() {
+		this.contextRunner.run((context) -> {
+			long before = rimeInfoCalls();
+			RimeHealthIndicator indicator = context.getBean(RimeHealthIndicator.class);
+			for (int i = 0; i < 10; i++) {
+				assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+			}
+			assertThat(rimeInfoCalls() - before).isOne();
+		});
+	}
+
+	private static long rimeInfoCalls() {
+		return emulator.requests().stream().filter((r) -> r.path().equals("/v1/rime-info")).count();
 	}
 
 	@Test

@@ -1,7 +1,15 @@
 package io.rime.autoconfigure.watch;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,6 +50,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one running, one pending, and an outage.
  */
 class RimeWatcherMetricsTests {
+
+	private static final Pattern README_ROW = Pattern.compile("^\\| `([a-z.]+)` \\|([^|]+)\\|([^|]+)\\|",
+			Pattern.MULTILINE);
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T08:00:00Z"));
 
@@ -120,11 +131,60 @@ class RimeWatcherMetricsTests {
 			assertThat(meters.get("rime.watcher.poll").tag("outcome", "FAILURE").timer().count()).isEqualTo(errors);
 			assertThat(meters.get("rime.watcher.poll").tag("outcome", "SUCCESS").timer().count())
 				.isPositive();
+			// Cycles in progress: a long task timer without tags (no outcome before a cycle has one).
+			assertThat(meters.get("rime.watcher.poll.active").longTaskTimer().getId().getTags()).isEmpty();
 			assertThat(meters.getMeters()).filteredOn(this::isWatcherMeter)
 				.flatExtracting((meter) -> meter.getId().getTags())
 				.extracting(Tag::getKey)
 				.containsOnly("status", "outcome", "error");
 		});
+	}
+
+	@Test
+	void theReadmeMetricsTableGivesTheTypeAndTagsOfEachWatcherMeter() throws IOException {
+		String readme = Files.readString(Path.of("..", "README.md"));
+		int start = readme.indexOf("### Metrics");
+		Matcher row = README_ROW.matcher(readme.substring(start, readme.indexOf("\n###", start + 1)));
+		Map<String, String> documented = new TreeMap<>();
+		while (row.find()) {
+			if (row.group(1).startsWith("rime.watcher") || row.group(1).startsWith("rime.jobs")) {
+				String tags = row.group(3).replaceAll("\\([^)]*\\)", "");
+				documented.put(row.group(1), row.group(2).trim() + " " + backticked(tags));
+			}
+		}
+		this.contextRunner.run((context) -> {
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			this.gate.awaitCycles(3);
+			Map<String, String> registered = new TreeMap<>();
+			meters.getMeters().stream().filter(this::isWatcherMeter).forEach((meter) -> registered.put(
+					meter.getId().getName(), type(meter) + " " + new TreeSet<>(meter.getId().getTags().stream()
+						.map(Tag::getKey).toList())));
+			assertThat(registered).isEqualTo(documented);
+			assertThat(meters.get("rime.watcher.jobs").gauges()).extracting((gauge) -> gauge.getId().getTag("status"))
+				.containsExactlyInAnyOrder("PENDING", "RUNNING");
+			assertThat(meters.get("rime.jobs.finished").functionCounters())
+				.extracting((counter) -> counter.getId().getTag("status"))
+				.containsExactlyInAnyOrder("SUCCEEDED", "FAILING", "CANCELLED", "UNKNOWN_JOB_STATUS");
+		});
+	}
+
+	private static String type(Meter meter) {
+		return switch (meter.getId().getType()) {
+			case GAUGE -> "gauge";
+			case COUNTER -> "counter";
+			case TIMER -> "timer";
+			case LONG_TASK_TIMER -> "long task timer";
+			default -> meter.getId().getType().name();
+		};
+	}
+
+	private static Set<String> backticked(String cell) {
+		Set<String> names = new TreeSet<>();
+		Matcher name = Pattern.compile("`([^`]+)`").matcher(cell);
+		while (name.find()) {
+			names.add(name.group(1));
+		}
+		return names;
 	}
 
 	private boolean isWatcherMeter(Meter meter) {

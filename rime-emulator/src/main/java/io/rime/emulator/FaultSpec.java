@@ -1,0 +1,79 @@
+package io.rime.emulator;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The flag form of a {@link Fault}, as the standalone emulator's {@code --fault} option takes it:
+ * {@code METHOD PATH=KIND[:ARG][,rate=R][,times=N][,retry-after=D]}. Kept apart from
+ * {@code Fault} so that the fault's own API stays small.
+ */
+final class FaultSpec {
+
+	private FaultSpec() {
+	}
+
+	static Fault parse(String spec) {
+		if (spec == null) {
+			throw new IllegalArgumentException(
+					"Fault spec is null; expected 'METHOD /path=KIND[:ARG]', e.g. 'GET /v1/jobs/*=status:503'");
+		}
+		int space = spec.indexOf(' ');
+		int equals = spec.indexOf('=', Math.max(space, 0));
+		if (space < 1 || equals < 0) {
+			throw new IllegalArgumentException("Fault '" + spec
+					+ "' must look like 'METHOD /path=KIND[:ARG][,rate=R][,times=N]', e.g. 'GET /v1/jobs/*=status:503'");
+		}
+		Fault fault = Fault.on(spec.substring(0, space).trim(), spec.substring(space + 1, equals).trim());
+		String[] parts = spec.substring(equals + 1).split(",");
+		fault = withKindSpec(fault, parts[0].trim(), spec);
+		for (int i = 1; i < parts.length; i++) {
+			String[] option = parts[i].trim().split("=", 2);
+			String value = (option.length == 2) ? option[1].trim() : "";
+			try {
+				fault = switch (option[0].trim()) {
+					case "rate" -> fault.rate(Double.parseDouble(value));
+					case "times" -> fault.times(Integer.parseInt(value));
+					case "retry-after" -> fault.retryAfter(parseDuration(value));
+					default -> throw new IllegalArgumentException("Fault '" + spec + "' has an unknown option '"
+							+ parts[i].trim() + "'; expected rate=, times= or retry-after=");
+				};
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("Fault '" + spec + "' has a bad number in '" + parts[i].trim() + "'");
+			}
+		}
+		return fault;
+	}
+
+	private static Fault withKindSpec(Fault fault, String kindSpec, String spec) {
+		String[] kindAndArg = kindSpec.split(":", 2);
+		String arg = (kindAndArg.length == 2) ? kindAndArg[1] : "";
+		try {
+			return switch (kindAndArg[0]) {
+				case "status" -> fault.status(Integer.parseInt(arg));
+				case "latency" -> fault.latency(parseDuration(arg));
+				case "close" -> fault.closeConnection();
+				case "cut-body" -> fault.cutBody();
+				case "apply-then-fail" -> fault.applyThenFail();
+				default -> throw new IllegalArgumentException("Fault '" + spec + "' has an unknown kind '" + kindSpec
+						+ "'; expected status:CODE, latency:DURATION, close, cut-body or apply-then-fail");
+			};
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("Fault '" + spec + "' needs a number in '" + kindSpec + "'");
+		}
+	}
+
+	static Duration parseDuration(String text) {
+		String value = text.trim().toLowerCase(Locale.ROOT);
+		if (value.endsWith("ms")) {
+			return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+		}
+		if (value.endsWith("s")) {
+			return Duration.ofMillis(Math.round(Double.parseDouble(value.substring(0, value.length() - 1)) * 1000));
+		}
+		throw new NumberFormatException("'" + text + "' is not a duration such as 500ms or 2s");
+	}
+
+}

@@ -1,0 +1,172 @@
+package io.rime.watch;
+
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The lifecycle of a {@link RimeJobWatcher}'s private polling thread: one cycle at a time with a
+ * fixed delay, started and stopped with the watcher; stopping waits for the cycle in progress up to
+ * the shutdown timeout and then abandons it. The application's own scheduling is left alone.
+ */
+final class PollScheduler {
+
+	// Logs as the watcher: users configure and filter one logger for the whole watcher.
+	private static final Log logger = LogFactory.getLog(RimeJobWatcher.class);
+
+	private final Duration pollInterval;
+
+	private final Duration shutdownTimeout;
+
+	private final Consumer<Run> cycle;
+
+	private final Object monitor = new Object();
+
+	private @Nullable Run run;
+
+	/**
+	 * Create a scheduler.
+	 * @param pollInterval the delay between the end of one cycle and the start of the next
+	 * @param shutdownTimeout how long stopping waits for the cycle in progress
+	 * @param cycle one poll cycle, given the run it belongs to
+	 */
+	PollScheduler(Duration pollInterval, Duration shutdownTimeout, Consumer<Run> cycle) {
+		this.pollInterval = pollInterval;
+		this.shutdownTimeout = shutdownTimeout;
+		this.cycle = cycle;
+	}
+
+	void start() {
+		synchronized (this.monitor) {
+			if (this.run != null) {
+				return;
+			}
+			ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
+				Thread thread = new Thread(task, "rime-watcher");
+				thread.setDaemon(true);
+				return thread;
+			});
+			executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+			executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+			Run started = new Run(executor);
+			this.run = started;
+			executor.scheduleWithFixedDelay(() -> runSafely(started), 0, this.pollInterval.toNanos(),
+					TimeUnit.NANOSECONDS);
+			if (logger.isDebugEnabled()) {
+				logger.debug("RIME job watcher started, polling every " + this.pollInterval);
+			}
+		}
+	}
+
+	void stop() {
+		Run stopped = beginStop();
+		if (stopped != null) {
+			awaitStop(stopped);
+		}
+	}
+
+	void stop(Runnable callback) {
+		Run stopped = beginStop();
+		if (stopped == null) {
+			callback.run();
+			return;
+		}
+		Thread waiter = new Thread(() -> {
+			try {
+				awaitStop(stopped);
+			}
+			finally {
+				callback.run();
+			}
+		}, "rime-watcher-stop");
+		waiter.setDaemon(true);
+		waiter.start();
+	}
+
+	boolean isRunning() {
+		synchronized (this.monitor) {
+			return this.run != null;
+		}
+	}
+
+	private @Nullable Run beginStop() {
+		synchronized (this.monitor) {
+			Run stopped = this.run;
+			this.run = null;
+			if (stopped != null) {
+				stopped.executor.shutdown();
+			}
+			return stopped;
+		}
+	}
+
+	private void awaitStop(Run stopped) {
+		try {
+			if (!stopped.executor.awaitTermination(this.shutdownTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+				stopped.abandon();
+				logger.warn("RIME job watcher: the poll cycle in progress did not finish within " + this.shutdownTimeout
+						+ " (rime.watcher.shutdown-timeout) and was abandoned; it publishes no more events");
+			}
+		}
+		catch (InterruptedException ex) {
+			stopped.abandon();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void runSafely(Run current) {
+		try {
+			this.cycle.accept(current);
+		}
+		catch (VirtualMachineError ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			// A scheduled task that throws is never run again; the watcher must go on.
+			logger.error("RIME job watcher: unexpected failure in a poll cycle; polling goes on", ex);
+		}
+	}
+
+	/**
+	 * One start-to-stop span of the watcher; abandoned when stopping outlasts the shutdown timeout,
+	 * after which its cycle makes no more calls and publishes nothing.
+	 */
+	static final class Run {
+
+		private final ScheduledThreadPoolExecutor executor;
+
+		private volatile boolean abandoned;
+
+		Run(ScheduledThreadPoolExecutor executor) {
+			this.executor = executor;
+		}
+
+		boolean abandoned() {
+			return this.abandoned;
+		}
+
+		void abandon() {
+			// Marked before the interrupt, so that the cycle's failing call reads as abandoned.
+			this.abandoned = true;
+			this.executor.shutdownNow();
+		}
+
+		/**
+		 * Checkpoint of a cycle, before each call to RIME and each event.
+		 * @throws CancellationException if the run was abandoned
+		 */
+		void check() {
+			if (this.abandoned) {
+				throw new CancellationException("The poll cycle was abandoned");
+			}
+		}
+
+	}
+
+}
