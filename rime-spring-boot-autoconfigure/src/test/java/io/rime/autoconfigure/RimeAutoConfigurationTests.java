@@ -6,18 +6,11 @@ import java.util.List;
 
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.annotation.Order;
@@ -31,41 +24,11 @@ import io.rime.client.RimeClientObservationConvention;
 import io.rime.client.RimeInfo;
 import io.rime.emulator.Fault;
 import io.rime.emulator.RecordedRequest;
-import io.rime.emulator.RimeEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class RimeAutoConfigurationTests {
-
-	private static RimeEmulator emulator;
-
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RimeAutoConfiguration.class, SslAutoConfiguration.class,
-				HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
-				RestClientAutoConfiguration.class));
-
-	@BeforeAll
-	static void startEmulator() {
-		emulator = RimeEmulator.builder().build().start();
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
-	}
-
-	@BeforeEach
-	void clearFaults() {
-		emulator.faults().clear();
-	}
-
-	private String[] emulatorProperties(String... more) {
-		List<String> properties = new ArrayList<>(
-				List.of("rime.address=" + emulator.baseUrl(), "rime.api-key=" + emulator.apiKey()));
-		properties.addAll(List.of(more));
-		return properties.toArray(String[]::new);
-	}
+class RimeAutoConfigurationTests extends EmulatorBackedTests {
 
 	@Test
 	void whenAddressAndApiKeyAreSetThenTheClientCallsThatServerWithTheKey() {

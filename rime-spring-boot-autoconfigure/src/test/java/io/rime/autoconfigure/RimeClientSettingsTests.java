@@ -5,19 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.RestClientCustomizer;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.retry.RetryPolicy;
@@ -27,7 +19,6 @@ import io.rime.client.RimeClient;
 import io.rime.client.RimeConnectionException;
 import io.rime.emulator.Fault;
 import io.rime.emulator.RecordedRequest;
-import io.rime.emulator.RimeEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -37,35 +28,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * real server: connect timeouts, the idempotency-key switch, Boot's {@link RestClientCustomizer}s,
  * and the back-off of the retry-metrics and API-key-masking beans.
  */
-class RimeClientSettingsTests {
+class RimeClientSettingsTests extends EmulatorBackedTests {
 
-	private static RimeEmulator emulator;
-
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RimeAutoConfiguration.class, SslAutoConfiguration.class,
-				HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
-				RestClientAutoConfiguration.class))
+	private final ApplicationContextRunner withEmulator = this.contextRunner
 		.withPropertyValues("rime.address=" + emulator.baseUrl(), "rime.api-key=" + emulator.apiKey(),
 				"rime.retry.delay=10ms", "rime.retry.jitter=0ms");
 
-	@BeforeAll
-	static void startEmulator() {
-		emulator = RimeEmulator.builder().build().start();
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
-	}
-
-	@BeforeEach
-	void clearFaults() {
-		emulator.faults().clear();
-	}
-
 	@Test
 	void byDefaultAPostWhoseResponseIsLostIsNotRepeated() {
-		this.contextRunner.run((context) -> {
+		this.withEmulator.run((context) -> {
 			emulator.faults().add(Fault.on("POST", "/v1/projects").applyThenFail().times(1));
 			int before = emulator.requests().size();
 			assertThatExceptionOfType(RimeConnectionException.class)
@@ -76,7 +47,7 @@ class RimeClientSettingsTests {
 
 	@Test
 	void whenTheServerHonoursIdempotencyKeysAPostWhoseResponseIsLostIsRetriedWithTheSameKey() {
-		this.contextRunner.withPropertyValues("rime.retry.idempotency-keys-honoured=true").run((context) -> {
+		this.withEmulator.withPropertyValues("rime.retry.idempotency-keys-honoured=true").run((context) -> {
 			emulator.faults().add(Fault.on("POST", "/v1/projects").applyThenFail().times(1));
 			int before = emulator.requests().size();
 			assertThat(context.getBean(RimeClient.class).createProject("retried", "d").name()).isEqualTo("retried");
@@ -89,7 +60,7 @@ class RimeClientSettingsTests {
 	@Test
 	void bootsRestClientCustomizersApplyToTheRimeClient() {
 		List<String> seen = new ArrayList<>();
-		this.contextRunner.withBean(RestClientCustomizer.class, () -> (builder) -> builder
+		this.withEmulator.withBean(RestClientCustomizer.class, () -> (builder) -> builder
 			.requestInterceptor((request, body, execution) -> {
 				seen.add(request.getMethod() + " " + request.getURI().getPath());
 				return execution.execute(request, body);
@@ -104,21 +75,21 @@ class RimeClientSettingsTests {
 	void withMicrometerRetriesAreCountedByABeanThatAUserBeanOfTheSameNameReplaces() {
 		RimeClientBuilderCustomizer own = (builder) -> {
 		};
-		this.contextRunner.run((context) -> assertThat(context).hasBean("rimeRetryMetricsCustomizer"));
-		this.contextRunner.withBean("rimeRetryMetricsCustomizer", RimeClientBuilderCustomizer.class, () -> own)
+		this.withEmulator.run((context) -> assertThat(context).hasBean("rimeRetryMetricsCustomizer"));
+		this.withEmulator.withBean("rimeRetryMetricsCustomizer", RimeClientBuilderCustomizer.class, () -> own)
 			.run((context) -> assertThat(context.getBean("rimeRetryMetricsCustomizer")).isSameAs(own));
 	}
 
 	@Test
 	void withoutMicrometerThereIsNoRetryMetricsCustomizer() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
+		this.withEmulator.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("rimeRetryMetricsCustomizer"));
 	}
 
 	@Test
 	void aUserSanitizingFunctionNamedLikeOursReplacesIt() {
 		SanitizingFunction own = (data) -> data.withValue("mine");
-		this.contextRunner.withBean("rimeApiKeySanitizingFunction", SanitizingFunction.class, () -> own)
+		this.withEmulator.withBean("rimeApiKeySanitizingFunction", SanitizingFunction.class, () -> own)
 			.run((context) -> {
 				assertThat(context).getBeans(SanitizingFunction.class).hasSize(1);
 				assertThat(context.getBean(SanitizingFunction.class)
@@ -147,7 +118,7 @@ class RimeClientSettingsTests {
 
 	@Test
 	void withoutRimeClientOnTheClassPathNothingIsConfigured() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(RimeClient.class))
+		this.withEmulator.withClassLoader(new FilteredClassLoader(RimeClient.class))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(RimeConnectionDetails.class)
 				.doesNotHaveBean("rimeApiKeySanitizingFunction")
@@ -156,7 +127,7 @@ class RimeClientSettingsTests {
 
 	@Test
 	void theConnectionDetailsNeverShowCredentialsInTheirToString() {
-		this.contextRunner.withPropertyValues("rime.address=https://user:pa55word@rime.example.com")
+		this.withEmulator.withPropertyValues("rime.address=https://user:pa55word@rime.example.com")
 			.run((context) -> assertThat(context.getStartupFailure()).isNotNull());
 		RimeProperties properties = new RimeProperties();
 		properties.setAddress("https://user:pa55word@rime.example.com");

@@ -3,26 +3,15 @@ package io.rime.autoconfigure;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -35,7 +24,6 @@ import io.rime.client.RimeApiException;
 import io.rime.client.RimeClient;
 import io.rime.client.RimeConnectionException;
 import io.rime.emulator.Fault;
-import io.rime.emulator.RimeEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -45,36 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * that fall back to {@code spring.http.clients.*}, and redirects that never carry the API key.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class RimeHttpSettingsTests {
-
-	private static RimeEmulator emulator;
-
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RimeAutoConfiguration.class, SslAutoConfiguration.class,
-				HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
-				RestClientAutoConfiguration.class));
-
-	@BeforeAll
-	static void startEmulator() {
-		emulator = RimeEmulator.builder().build().start();
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
-	}
-
-	@BeforeEach
-	void clearFaults() {
-		emulator.faults().clear();
-	}
-
-	private String[] emulatorProperties(String... more) {
-		List<String> properties = new ArrayList<>(
-				List.of("rime.address=" + emulator.baseUrl(), "rime.api-key=" + emulator.apiKey()));
-		properties.addAll(List.of(more));
-		return properties.toArray(String[]::new);
-	}
+class RimeHttpSettingsTests extends EmulatorBackedTests {
 
 	@Test
 	void byDefaultTheRequestFactoryIsHttpUrlConnection() {

@@ -1,36 +1,20 @@
 package io.rime.watch;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 
-import io.rime.autoconfigure.RimeAutoConfiguration;
-import io.rime.autoconfigure.watch.RimeWatcherAutoConfiguration;
 import io.rime.client.CustomImage;
 import io.rime.client.JobStatus;
 import io.rime.client.RimeClient;
 import io.rime.client.RimeStressTestJob;
 import io.rime.emulator.RecordedRequest;
-import io.rime.emulator.RimeEmulator;
-import io.rime.watch.WatcherTestSupport.RecordedEvents;
-import io.rime.watch.WatcherTestSupport.TestGate;
-import io.rime.emulator.MutableClock;
 
 import static io.rime.watch.WatcherTestSupport.PENDING;
 import static io.rime.watch.WatcherTestSupport.RUNNING;
@@ -43,42 +27,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * emulator's clock, and the watcher polls every 50 ms. Outages and shutdown are in
  * {@link RimeJobWatcherOutageAndShutdownTests}.
  */
-class RimeJobWatcherTests {
-
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T08:00:00Z"));
-
-	private final TestGate gate = new TestGate();
-
-	private final RecordedEvents events = new RecordedEvents();
-
-	private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-
-	private RimeEmulator emulator;
-
-	private Map<String, Object> config;
-
-	private ApplicationContextRunner contextRunner;
-
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = WatcherTestSupport.emulator(this.clock);
-		this.config = WatcherTestSupport.v1Config(this.emulator, this.clock, this.emulator.defaultProjectId());
-		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(RimeAutoConfiguration.class, RimeWatcherAutoConfiguration.class))
-			.withPropertyValues(WatcherTestSupport.properties(this.emulator))
-			.withBean(RimeWatcherGate.class, () -> this.gate)
-			.withBean(RecordedEvents.class, () -> this.events);
-		Logger logger = (Logger) LoggerFactory.getLogger(RimeJobWatcher.class);
-		logger.setLevel(Level.INFO);
-		this.log.start();
-		logger.addAppender(this.log);
-	}
-
-	@AfterEach
-	void stopEmulator() {
-		((Logger) LoggerFactory.getLogger(RimeJobWatcher.class)).detachAppender(this.log);
-		this.emulator.close();
-	}
+class RimeJobWatcherTests extends AbstractRimeJobWatcherTests {
 
 	@Test
 	void eachFinalStatusIsAnnouncedExactlyOnceIncludingAJobThatExpiredWhileWatched() {
@@ -270,7 +219,6 @@ class RimeJobWatcherTests {
 						"RimeJobFinishedEvent", "failed; the watcher goes on"));
 		});
 	}
-
 
 	private RimeClient otherClient() {
 		return RimeClient.builder()
