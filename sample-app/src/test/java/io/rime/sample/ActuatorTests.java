@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.rime.client.RimeClient;
 import io.rime.emulator.Fault;
@@ -39,14 +36,13 @@ import static org.awaitility.Awaitility.await;
  * health groups, and the Prometheus metrics that the Grafana dashboard in
  * {@code ops/grafana/rime-dashboard.json} queries, so that the dashboard cannot drift from the code.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "rime.api-key=" + ActuatorTests.API_KEY)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { TestResults.PROPERTY, "rime.api-key=" + ActuatorTests.API_KEY })
 class ActuatorTests {
 
 	static final String API_KEY = "sample-test-api-key-7d1f";
 
 	static final Path DASHBOARD = Path.of("..", "ops", "grafana", "rime-dashboard.json");
-
-	private static final Path RESULTS = TemporaryFolders.create("actuator-results-");
 
 	/** Selectors, ranges, strings and variables hold no metric names. */
 	private static final Pattern NOT_METRICS = Pattern
@@ -80,16 +76,6 @@ class ActuatorTests {
 	private MeterRegistry meterRegistry;
 
 	private SampleHttp http;
-
-	@DynamicPropertySource
-	static void resultsDir(DynamicPropertyRegistry registry) {
-		registry.add("rime.sample.results-dir", RESULTS::toString);
-	}
-
-	@AfterAll
-	static void deleteResults() throws IOException {
-		TemporaryFolders.delete(RESULTS);
-	}
 
 	@BeforeEach
 	void mainJobHasRun() {

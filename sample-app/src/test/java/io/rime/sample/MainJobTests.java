@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,8 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.rime.client.JobStatus;
 
@@ -33,24 +30,12 @@ import static org.awaitility.Awaitility.await;
  * The main job, end to end on the embedded emulator: the application starts the Titanic stress
  * test by itself, logs its progress, and writes and summarises its results when it has finished.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = TestResults.PROPERTY)
 @ExtendWith(OutputCaptureExtension.class)
 class MainJobTests {
 
-	private static final Path RESULTS = TemporaryFolders.create("main-job-results-");
-
 	@Autowired
 	private MainJob mainJob;
-
-	@DynamicPropertySource
-	static void resultsDir(DynamicPropertyRegistry registry) {
-		registry.add("rime.sample.results-dir", RESULTS::toString);
-	}
-
-	@AfterAll
-	static void deleteResults() throws IOException {
-		TemporaryFolders.delete(RESULTS);
-	}
 
 	@Test
 	void whenTheApplicationStartsThenTheTitanicStressTestRunsAndItsResultsAreWrittenAndSummarised(CapturedOutput output)
@@ -63,7 +48,7 @@ class MainJobTests {
 		String jobId = outcome.jobId();
 
 		// the CSV: rime-results/<jobId>.csv, one row per test case: 11 features x 10 test batches
-		Path csv = RESULTS.resolve(jobId + ".csv");
+		Path csv = TestResults.FOLDER.resolve(jobId + ".csv");
 		assertThat(outcome.resultsFile()).isEqualTo(csv);
 		List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
 		assertThat(lines.get(0))

@@ -1,18 +1,13 @@
 package io.rime.sample;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.rime.emulator.Fault;
 import io.rime.emulator.RimeEmulator;
@@ -28,11 +23,9 @@ import static org.awaitility.Awaitility.await;
  * cycles go on, and the earlier run still gets its results once the start is done.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "rime.sample.run-on-startup=false", "rime.emulator.pending-duration=200ms",
+		properties = { TestResults.PROPERTY, "rime.sample.run-on-startup=false", "rime.emulator.pending-duration=200ms",
 				"rime.emulator.running-duration=1s", "rime.watcher.poll-interval=100ms" })
 class SlowStartTests {
-
-	private static final Path RESULTS = TemporaryFolders.create("slow-start-results-");
 
 	@Autowired
 	private SampleRuns runs;
@@ -42,16 +35,6 @@ class SlowStartTests {
 
 	@Autowired
 	private RimeEmulator emulator;
-
-	@DynamicPropertySource
-	static void resultsDir(DynamicPropertyRegistry registry) {
-		registry.add("rime.sample.results-dir", RESULTS::toString);
-	}
-
-	@AfterAll
-	static void deleteResults() throws IOException {
-		TemporaryFolders.delete(RESULTS);
-	}
 
 	@Test
 	void whileAStartWaitsOnRimeTheWatcherGoesOnAndTheEarlierRunGetsItsResultsAfterwards() {
@@ -76,7 +59,7 @@ class SlowStartTests {
 
 			await().atMost(Duration.ofSeconds(30)).until(first.outcome()::isDone);
 			assertThat(first.outcome().join().successful()).isTrue();
-			assertThat(RESULTS.resolve(firstId + ".csv")).exists();
+			assertThat(TestResults.FOLDER.resolve(firstId + ".csv")).exists();
 			assertThat(second.join().job().jobId()).isNotEqualTo(firstId);
 		}
 		finally {

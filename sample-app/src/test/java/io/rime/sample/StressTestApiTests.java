@@ -1,6 +1,5 @@
 package io.rime.sample;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,8 +15,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,26 +25,14 @@ import static org.awaitility.Awaitility.await;
  * bad input: 400 with an RFC 9457 problem detail, never a 500 or a stack trace.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "rime.sample.run-on-startup=false", "rime.emulator.pending-duration=200ms",
+		properties = { TestResults.PROPERTY, "rime.sample.run-on-startup=false", "rime.emulator.pending-duration=200ms",
 				"rime.emulator.running-duration=1s" })
 class StressTestApiTests {
-
-	private static final Path RESULTS = TemporaryFolders.create("api-results-");
 
 	@Value("${local.server.port}")
 	private int port;
 
 	private SampleHttp http;
-
-	@DynamicPropertySource
-	static void resultsDir(DynamicPropertyRegistry registry) {
-		registry.add("rime.sample.results-dir", RESULTS::toString);
-	}
-
-	@AfterAll
-	static void deleteResults() throws IOException {
-		TemporaryFolders.delete(RESULTS);
-	}
 
 	@BeforeEach
 	void http() {
@@ -92,7 +76,7 @@ class StressTestApiTests {
 		assertThat(lines).hasSize(111);
 
 		// like the start-up run, a run started through the API has its results written when it ends
-		Path written = RESULTS.resolve(jobId + ".csv");
+		Path written = TestResults.FOLDER.resolve(jobId + ".csv");
 		await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(written));
 		assertThat(written).hasContent(results.body());
 
