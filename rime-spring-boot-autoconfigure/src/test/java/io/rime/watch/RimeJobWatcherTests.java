@@ -2,19 +2,24 @@ package io.rime.watch;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import ch.qos.logback.classic.Level;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 import io.rime.client.CustomImage;
 import io.rime.client.JobStatus;
 import io.rime.client.RimeClient;
 import io.rime.client.RimeStressTestJob;
 import io.rime.emulator.RecordedRequest;
+import io.rime.watch.WatcherTestSupport.RecordedEvents;
 
 import static io.rime.watch.WatcherTestSupport.PENDING;
 import static io.rime.watch.WatcherTestSupport.RUNNING;
@@ -195,29 +200,53 @@ class RimeJobWatcherTests extends AbstractRimeJobWatcherTests {
 	}
 
 	@Test
-	void aListenerThatThrowsIsLoggedAndStopsNeitherTheWatcherNorLaterEvents() {
+	void aListenerThatThrowsIsLoggedAndStopsNeitherTheWatcherNorTheOtherListeners() {
 		ThrowingListener throwing = new ThrowingListener();
-		this.contextRunner.withBean(ThrowingListener.class, () -> throwing).run((context) -> {
-			RimeClient client = context.getBean(RimeClient.class);
-			RimeStressTestJob first = client.startStressTest(this.config);
-			this.gate.awaitCycles(2);
-			this.clock.advance(PENDING.plus(RUNNING));
-			this.events.awaitFinished(first.jobId(), JobStatus.SUCCEEDED);
-			RimeStressTestJob second = client.startStressTest(this.config);
-			this.gate.awaitCycles(2);
-			this.clock.advance(PENDING.plus(RUNNING));
-			this.events.awaitFinished(second.jobId(), JobStatus.SUCCEEDED);
-			this.gate.awaitCycles(3);
-			assertThat(this.events.finished()).hasSize(2);
-			assertThat(throwing.calls).isEqualTo(2);
-			RimeJobWatcher watcher = context.getBean(RimeJobWatcher.class);
-			assertThat(watcher.isRunning()).isTrue();
-			assertThat(watcher.state().consecutiveFailures()).isZero();
-			assertThat(this.log.list).filteredOn((event) -> event.getLevel() == Level.WARN)
-				.hasSize(2)
-				.allSatisfy((event) -> assertThat(event.getFormattedMessage()).contains("a listener of",
-						"RimeJobFinishedEvent", "failed; the watcher goes on"));
-		});
+		AnnotatedListener annotated = new AnnotatedListener();
+		this.contextRunner.withBean(ThrowingListener.class, () -> throwing)
+			.withBean(AnnotatedListener.class, () -> annotated)
+			.run((context) -> {
+				RimeClient client = context.getBean(RimeClient.class);
+				RimeStressTestJob first = client.startStressTest(this.config);
+				this.gate.awaitCycles(2);
+				this.clock.advance(PENDING.plus(RUNNING));
+				this.events.awaitFinished(first.jobId(), JobStatus.SUCCEEDED);
+				RimeStressTestJob second = client.startStressTest(this.config);
+				this.gate.awaitCycles(2);
+				this.clock.advance(PENDING.plus(RUNNING));
+				this.events.awaitFinished(second.jobId(), JobStatus.SUCCEEDED);
+				this.gate.awaitCycles(3);
+				// The throwing listener runs first; the bean listener and the @EventListener after it get every event.
+				assertThat(throwing.calls).isEqualTo(2);
+				assertThat(this.events.finished()).extracting(RimeJobFinishedEvent::jobId)
+					.containsExactly(first.jobId(), second.jobId());
+				assertThat(annotated.finished).containsExactly(first.jobId(), second.jobId());
+				RimeJobWatcher watcher = context.getBean(RimeJobWatcher.class);
+				assertThat(watcher.isRunning()).isTrue();
+				assertThat(watcher.state().consecutiveFailures()).isZero();
+				assertThat(this.log.list).filteredOn((event) -> event.getLevel() == Level.WARN)
+					.hasSize(2)
+					.allSatisfy((event) -> assertThat(event.getFormattedMessage()).contains("listener",
+							ThrowingListener.class.getSimpleName(), "failed on", "RimeJobFinishedEvent",
+							"the other listeners still get it"));
+			});
+	}
+
+	@Test
+	void aParentContextGetsTheEventsAsWithPublishEvent() {
+		RecordedEvents parentEvents = new RecordedEvents();
+		try (AnnotationConfigApplicationContext parent = new AnnotationConfigApplicationContext()) {
+			parent.registerBean(RecordedEvents.class, () -> parentEvents);
+			parent.refresh();
+			this.contextRunner.withParent(parent).run((context) -> {
+				RimeStressTestJob job = context.getBean(RimeClient.class).startStressTest(this.config);
+				this.gate.awaitCycles(2);
+				this.clock.advance(PENDING.plus(RUNNING));
+				this.events.awaitFinished(job.jobId(), JobStatus.SUCCEEDED);
+				assertThat(parentEvents.awaitFinished(job.jobId(), JobStatus.SUCCEEDED).job()).isSameAs(job);
+				assertThat(parentEvents.timeline(job.jobId())).isEqualTo(this.events.timeline(job.jobId()));
+			});
+		}
 	}
 
 	private RimeClient otherClient() {
@@ -240,7 +269,19 @@ class RimeJobWatcherTests extends AbstractRimeJobWatcherTests {
 
 		@Override
 		public int getOrder() {
-			return Ordered.LOWEST_PRECEDENCE;
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
+	}
+
+	static final class AnnotatedListener {
+
+		final List<String> finished = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		void onFinished(RimeJobFinishedEvent event) {
+			this.finished.add(event.jobId());
 		}
 
 	}

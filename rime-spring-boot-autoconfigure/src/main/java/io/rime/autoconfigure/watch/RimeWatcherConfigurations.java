@@ -14,9 +14,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
@@ -71,11 +73,18 @@ final class RimeWatcherConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean
-		RimeJobWatcher rimeJobWatcher(RimeClient client, ApplicationEventPublisher publisher,
+		RimeJobWatcher rimeJobWatcher(RimeClient client, ApplicationContext context,
 				RimeWatcherProperties properties, RimeWatcherGate gate,
 				ObjectProvider<ObservationRegistry> observationRegistry) {
-			return new RimeJobWatcher(client, publisher, settings(properties), gate,
+			return new RimeJobWatcher(client, eventPublisher(context), settings(properties), gate,
 					observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP), Clock.systemUTC());
+		}
+
+		// Every context Spring creates is an AbstractApplicationContext; any other keeps Spring's
+		// own semantics, where a listener that throws hides the event from those after it.
+		private static ApplicationEventPublisher eventPublisher(ApplicationContext context) {
+			return (context instanceof AbstractApplicationContext listenersKnown)
+					? new ListenerIsolatingEventPublisher(listenersKnown) : context;
 		}
 
 		private static RimeWatcherSettings settings(RimeWatcherProperties properties) {
