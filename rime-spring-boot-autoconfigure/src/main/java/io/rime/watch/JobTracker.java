@@ -1,16 +1,14 @@
 package io.rime.watch;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -45,6 +43,8 @@ class JobTracker {
 	// Logs as the watcher: users configure and filter one logger for the whole watcher.
 	private static final Log logger = LogFactory.getLog(RimeJobWatcher.class);
 
+	private static final int ANNOUNCED_JOB_IDS_KEPT = 10_000;
+
 	private final RimeJobWatcher eventSource;
 
 	private final RimeClient client;
@@ -55,6 +55,8 @@ class JobTracker {
 
 	private final Clock clock;
 
+	private final WatchedProjects projects;
+
 	private final Map<String, Entry> jobs = new ConcurrentHashMap<>();
 
 	private final Queue<Entry> started = new ConcurrentLinkedQueue<>();
@@ -63,11 +65,16 @@ class JobTracker {
 
 	private final Map<JobStatus, AtomicLong> finishedCounts = new EnumMap<>(JobStatus.class);
 
-	private final Set<String> unknownProjects = new HashSet<>();
+	// Jobs announced as finished, so that a start that returns after the job ended (a retried start
+	// whose first attempt created the job) does not have it watched and announced again. Bounded.
+	private final Set<String> announcedJobIds = Collections.newSetFromMap(new LinkedHashMap<>() {
 
-	private @Nullable List<String> visibleProjects;
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+			return size() > ANNOUNCED_JOB_IDS_KEPT;
+		}
 
-	private @Nullable Instant visibleProjectsReadAt;
+	});
 
 	JobTracker(RimeJobWatcher eventSource, RimeClient client, ApplicationEventPublisher publisher,
 			RimeWatcherSettings settings, Clock clock) {
@@ -76,6 +83,7 @@ class JobTracker {
 		this.publisher = publisher;
 		this.settings = settings;
 		this.clock = clock;
+		this.projects = new WatchedProjects(client, settings, clock);
 		for (JobStatus status : JobStatus.values()) {
 			if (!RimeJobWatcher.ACTIVE_STATUSES.contains(status)) {
 				this.finishedCounts.put(status, new AtomicLong());
@@ -125,9 +133,10 @@ class JobTracker {
 	void pollOnce(Runnable checkpoint) {
 		takeStartedJobs();
 		Map<String, Listed> active = new HashMap<>();
-		for (String projectId : projectsToList(checkpoint)) {
+		List<String> projectsOfWatchedJobs = this.jobs.values().stream().map(Entry::projectId).toList();
+		for (String projectId : this.projects.toList(checkpoint, projectsOfWatchedJobs)) {
 			checkpoint.run();
-			for (JobMetadata metadata : listActive(projectId)) {
+			for (JobMetadata metadata : this.projects.activeJobs(projectId)) {
 				active.put(metadata.name(), new Listed(projectId, metadata));
 			}
 		}
@@ -154,6 +163,9 @@ class JobTracker {
 	private void takeStartedJobs() {
 		Entry started;
 		while ((started = this.started.poll()) != null) {
+			if (this.announcedJobIds.contains(started.jobId())) {
+				continue;
+			}
 			Entry known = this.jobs.get(started.jobId());
 			if (known == null) {
 				this.jobs.put(started.jobId(), started);
@@ -161,46 +173,6 @@ class JobTracker {
 			else if (known.handle() == null) {
 				this.jobs.put(started.jobId(), known.withHandle(started.handle()));
 			}
-		}
-	}
-
-	private Collection<String> projectsToList(Runnable checkpoint) {
-		Set<String> projectIds = new LinkedHashSet<>(this.settings.projectIds());
-		if (projectIds.isEmpty()) {
-			Instant now = this.clock.instant();
-			List<String> visible = this.visibleProjects;
-			Instant readAt = this.visibleProjectsReadAt;
-			if (visible == null || readAt == null
-					|| !now.isBefore(readAt.plus(this.settings.projectRefreshInterval()))) {
-				checkpoint.run();
-				visible = this.client.listProjects().stream().map((project) -> project.projectId()).toList();
-				this.visibleProjects = visible;
-				this.visibleProjectsReadAt = now;
-			}
-			projectIds.addAll(visible);
-		}
-		for (Entry entry : this.jobs.values()) {
-			projectIds.add(entry.projectId());
-		}
-		return projectIds;
-	}
-
-	private List<JobMetadata> listActive(String projectId) {
-		try {
-			List<JobMetadata> active = this.client.listStressTestJobStatuses(RimeJobWatcher.ACTIVE_STATUSES, projectId);
-			this.unknownProjects.remove(projectId);
-			return active;
-		}
-		catch (RimeApiException ex) {
-			if (ex.getHttpStatus() == 404) {
-				// The project is gone; its watched jobs are read one by one and end as unknown.
-				if (this.unknownProjects.add(projectId)) {
-					logger.warn("RIME job watcher: RIME does not know project '" + projectId
-							+ "' (HTTP 404); it has no jobs to watch. Check 'rime.watcher.project-ids'.");
-				}
-				return List.of();
-			}
-			throw ex;
 		}
 	}
 
@@ -245,6 +217,7 @@ class JobTracker {
 	private void finish(Runnable checkpoint, Entry entry, JobMetadata metadata, String reason) {
 		checkpoint.run();
 		this.jobs.remove(entry.jobId());
+		this.announcedJobIds.add(entry.jobId());
 		this.finishedCounts.get(metadata.status()).incrementAndGet();
 		remember(new FinishedJob(entry.jobId(), entry.projectId(), metadata.status(), reason, this.clock.instant(),
 				metadata));
