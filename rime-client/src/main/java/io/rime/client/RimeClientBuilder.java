@@ -6,9 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiConsumer;
 
 import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
@@ -19,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.rime.client.internal.Checks;
 import io.rime.client.internal.ErrorMapper;
+import io.rime.client.internal.JdkHttpLogMasking;
 import io.rime.client.internal.JobLister;
 import io.rime.client.internal.JobService;
 import io.rime.client.internal.NoRedirectRequestFactory;
@@ -48,6 +52,8 @@ public final class RimeClientBuilder {
 		.maxDelay(Duration.ofSeconds(5))
 		.timeout(Duration.ofSeconds(60))
 		.build();
+
+	private static final Log logger = LogFactory.getLog(RimeClientBuilder.class);
 
 	private @Nullable URI address;
 
@@ -105,7 +111,9 @@ public final class RimeClientBuilder {
 	}
 
 	/**
-	 * Set the API key, sent as {@code rime-api-key} to the configured address only.
+	 * Set the API key, sent as {@code rime-api-key} to the configured address only. With a plain
+	 * http address to a host other than loopback, {@link #build()} logs a warning: the key would
+	 * travel unencrypted.
 	 * @param apiKey the key, or {@code null} for a server without authentication
 	 * @return this builder
 	 */
@@ -307,6 +315,13 @@ public final class RimeClientBuilder {
 		JsonMapper jsonMapper = JsonMapper.builder()
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.build();
+		if (this.apiKey != null) {
+			JdkHttpLogMasking.install();
+		}
+		if (this.apiKey != null && sendsKeyInClearToAnotherHost(baseUri)) {
+			logger.warn("The RIME API key is sent unencrypted to " + baseUri + ", where anyone on the network path"
+					+ " can read it; use an https address (plain http is for a server on loopback only)");
+		}
 		ErrorMapper errorMapper = new ErrorMapper(jsonMapper, this.apiKey);
 		Transport transport = new Transport(restClient(), baseUri, this.apiKey, this.retryPolicy, this.maxRetryAfter,
 				new RetryRules(this.idempotencyKeysHonoured), retryListener(), errorMapper, this.clock);
@@ -318,6 +333,17 @@ public final class RimeClientBuilder {
 				new ResultsDownloader(api, observations),
 				new StressTestStarter(api, observations, poller, this.validationTimeout), new JobLister(api), poller,
 				List.copyOf(this.jobStartListeners));
+	}
+
+	/** Whether the address is plain http to a host other than this one, judged without a DNS lookup. */
+	private static boolean sendsKeyInClearToAnotherHost(URI address) {
+		if (!address.getScheme().equals("http")) {
+			return false;
+		}
+		String host = address.getHost().toLowerCase(Locale.ROOT);
+		boolean loopback = host.equals("localhost") || host.endsWith(".localhost") || host.equals("[::1]")
+				|| host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+		return !loopback;
 	}
 
 	private RetryListener retryListener() {

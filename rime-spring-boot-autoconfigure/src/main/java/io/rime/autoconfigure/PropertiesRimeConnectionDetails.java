@@ -35,7 +35,7 @@ class PropertiesRimeConnectionDetails implements RimeConnectionDetails {
 	@Override
 	public @Nullable String getDefaultProjectId() {
 		String id = this.properties.getDefaultProjectId();
-		return (id != null && !id.isBlank()) ? id.strip() : null;
+		return (id != null && !id.isBlank()) ? RimeConfigurationChecks.defaultProjectId(id.strip()) : null;
 	}
 
 	@Override

@@ -120,6 +120,16 @@ final class RimeConfigurationChecks {
 		return apiKey;
 	}
 
+	static String defaultProjectId(String id) {
+		// The SDK refuses a dot segment too, but as an IllegalArgumentException without the property name.
+		if (id.equals(".") || id.equals("..")) {
+			throw new InvalidRimeConfigurationException("Invalid value '" + id
+					+ "' for property 'rime.default-project-id': expected a project id, not a dot segment.",
+					"Set 'rime.default-project-id' to the id of a RIME project, or remove it.");
+		}
+		return id;
+	}
+
 	static Duration positive(Duration value, String property, String example) {
 		if (value.isNegative() || value.isZero()) {
 			throw new InvalidRimeConfigurationException("Invalid value '" + format(value) + "' for property '"

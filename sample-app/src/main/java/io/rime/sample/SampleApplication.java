@@ -1,9 +1,15 @@
 package io.rime.sample;
 
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The sample application. Runs against an embedded RIME emulator unless {@code rime.address} is
@@ -13,6 +19,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootApplication
 @EnableConfigurationProperties(SampleProperties.class)
 public class SampleApplication {
+
+	/**
+	 * Refuse a number or a boolean where the REST API expects text, such as
+	 * {@code {"projectId": 42}}: Jackson would read it as the project {@code "42"} and ask RIME for it.
+	 * @return the customizer
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer strictTextFields() {
+		return (builder) -> builder.withCoercionConfig(LogicalType.Textual, (config) -> config
+			.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+			.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+			.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+	}
 
 	/**
 	 * Start the application.

@@ -6,6 +6,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,6 +43,13 @@ class StressTestExceptionHandler extends ResponseEntityExceptionHandler {
 		if (ex.getMostSpecificCause() instanceof JacksonException jackson && jackson.getLocation() != null
 				&& jackson.getLocation().getLineNr() > 0) {
 			where = " at line " + jackson.getLocation().getLineNr() + ", column " + jackson.getLocation().getColumnNr();
+		}
+		if (ex.getMostSpecificCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+				&& mismatch.getPath().get(0).getPropertyName() != null) {
+			// The body's fields are all strings; Jackson's own message names Java types, which mean nothing to a caller.
+			String field = mismatch.getPath().get(0).getPropertyName();
+			where += (mismatch instanceof UnrecognizedPropertyException) ? ": '" + field + "' is not a field"
+					: ": '" + field + "' must be a string";
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not"
 				+ " a valid JSON object" + where + "; expected {\"projectId\": \"...\", \"runName\": \"...\"}"

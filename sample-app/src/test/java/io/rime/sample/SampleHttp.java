@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Calls the running sample application over HTTP, as curl would.
  */
-final class SampleHttp {
+public final class SampleHttp {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -22,25 +22,25 @@ final class SampleHttp {
 
 	private final String baseUrl;
 
-	SampleHttp(int port) {
+	public SampleHttp(int port) {
 		this.baseUrl = "http://127.0.0.1:" + port;
 	}
 
-	HttpResponse<String> get(String path) {
+	public HttpResponse<String> get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET());
 	}
 
-	HttpResponse<String> post(String path, String contentType, String body) {
+	public HttpResponse<String> post(String path, String contentType, String body) {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
-	HttpResponse<String> postWithoutBody(String path) {
+	public HttpResponse<String> postWithoutBody(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).POST(HttpRequest.BodyPublishers.noBody()));
 	}
 
-	static JsonNode json(HttpResponse<String> response) {
+	public static JsonNode json(HttpResponse<String> response) {
 		return json.readTree(response.body());
 	}
 

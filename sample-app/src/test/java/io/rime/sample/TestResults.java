@@ -6,11 +6,11 @@ import java.nio.file.Path;
  * Where the sample's tests let it write result CSVs: under {@code target}, so nothing lands in the
  * repository and {@code mvn clean} removes them. Files are named by job id, so tests share it.
  */
-final class TestResults {
+public final class TestResults {
 
-	static final String PROPERTY = "rime.sample.results-dir=target/test-rime-results";
+	public static final String PROPERTY = "rime.sample.results-dir=target/test-rime-results";
 
-	static final Path FOLDER = Path.of("target", "test-rime-results");
+	public static final Path FOLDER = Path.of("target", "test-rime-results");
 
 	private TestResults() {
 	}

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertificateException;
+
+import javax.net.ssl.SSLHandshakeException;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -77,8 +81,23 @@ public final class ErrorMapper {
 	RimeConnectionException toConnectionException(HttpCall call, URI target, IOException failure) {
 		String detail = (failure.getMessage() != null) ? failure.getClass().getSimpleName() + ": " + failure.getMessage()
 				: failure.getClass().getSimpleName();
+		String hint = untrustedCertificate(failure) ? "; the server's TLS certificate is not trusted for this address:"
+				+ " trust its CA with an SSL bundle ('rime.ssl.bundle' in Spring Boot) or the JVM's trust store" : "";
 		return new RimeConnectionException("No complete response from RIME at " + target.getScheme() + "://"
-				+ target.getRawAuthority() + " to " + describe(call) + ": " + redact(detail), failure);
+				+ target.getRawAuthority() + " to " + describe(call) + ": " + redact(detail) + hint, failure);
+	}
+
+	// The JDK's own message (PKIX path building failed...) does not say what to do about it.
+	private static boolean untrustedCertificate(IOException failure) {
+		if (!(failure instanceof SSLHandshakeException)) {
+			return false;
+		}
+		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof CertificateException || cause instanceof CertPathBuilderException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -97,8 +97,10 @@ final class RimeWatcherConfigurations {
 			}
 			List<String> projectIds = properties.getProjectIds();
 			for (int i = 0; i < projectIds.size(); i++) {
-				if (projectIds.get(i) == null || projectIds.get(i).isBlank()) {
-					throw invalid("rime.watcher.project-ids[" + i + "]", projectIds.get(i), "a project id");
+				String id = projectIds.get(i);
+				// A dot segment would reach another endpoint; the SDK refuses it, but only at each poll.
+				if (id == null || id.isBlank() || id.strip().equals(".") || id.strip().equals("..")) {
+					throw invalid("rime.watcher.project-ids[" + i + "]", id, "a project id (not blank, '.' or '..')");
 				}
 			}
 			if (properties.getFinishedHistorySize() < 0) {
