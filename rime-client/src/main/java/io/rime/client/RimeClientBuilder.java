@@ -17,6 +17,7 @@ import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.support.CompositeRetryListener;
 import org.springframework.web.client.RestClient;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -312,8 +313,11 @@ public final class RimeClientBuilder {
 					+ " an absolute http or https URL such as https://rime.example.com");
 		}
 		// Servers add fields; Jackson 3 ignores unknown ones by default, said here so it stays so.
+		// A duplicate key is malformed: a proxy that keeps the first and the SDK the last would
+		// disagree about what RIME said (its own protojson rejects duplicates too).
 		JsonMapper jsonMapper = JsonMapper.builder()
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.build();
 		if (this.apiKey != null) {
 			JdkHttpLogMasking.install();

@@ -45,6 +45,15 @@ public record HttpCall(HttpMethod method, String operation, String template, Str
 	}
 
 	/**
+	 * Whether an id a server sent can name a resource: an empty id or a dot segment cannot.
+	 * @param id the id, or {@code null}
+	 * @return whether a call can put it in a path
+	 */
+	public static boolean isAddressable(@Nullable String id) {
+		return id != null && !id.isEmpty() && !id.equals(".") && !id.equals("..");
+	}
+
+	/**
 	 * Return a copy with one more query parameter; a null value adds nothing.
 	 * @param name the parameter name
 	 * @param value the parameter value, or {@code null}

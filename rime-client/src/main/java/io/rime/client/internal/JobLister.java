@@ -62,7 +62,7 @@ public final class JobLister {
 				}
 				if (page.jobs() != null) {
 					page.jobs().stream()
-						.filter((job) -> job != null && job.jobId() != null && !job.jobId().isEmpty())
+						.filter((job) -> job != null && HttpCall.isAddressable(job.jobId()))
 						.filter((job) -> wanted.contains(WireMapper.status(job.status())))
 						.forEach(jobs::add);
 				}
@@ -96,8 +96,9 @@ public final class JobLister {
 		return List.copyOf(projects.values());
 	}
 
+	// A project whose id is a dot segment cannot be asked for its jobs; RIME's ids are UUIDs.
 	private Collection<String> allProjectIds() {
-		return projects().stream().map(RimeProject::projectId).toList();
+		return projects().stream().map(RimeProject::projectId).filter(HttpCall::isAddressable).toList();
 	}
 
 }

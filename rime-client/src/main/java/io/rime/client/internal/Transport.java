@@ -43,6 +43,12 @@ public final class Transport {
 
 	private static final int MAX_REDIRECTS = 5;
 
+	/**
+	 * The most bytes of one response the SDK reads. Results come in pages of a thousand test
+	 * cases, a few megabytes at most, so a larger body is a broken or hostile server.
+	 */
+	static final long MAX_BODY_BYTES = 16 * 1024 * 1024;
+
 	private static final Log logger = LogFactory.getLog(Transport.class);
 
 	private final RestClient restClient;
@@ -117,6 +123,7 @@ public final class Transport {
 	}
 
 	private <T> T execute(URI uri, HttpCall call, boolean mayCarryKey, BodyReader<T> reader) {
+		long deadline = deadline(this.retryPolicy.getTimeout());
 		String idempotencyKey = HttpMethod.POST.equals(call.method()) ? UUID.randomUUID().toString() : null;
 		CallRetry retry = new CallRetry(this.retryPolicy, this.maxRetryAfter, call.operation(), this.retryListener);
 		RetryTemplate template = new RetryTemplate(retry);
@@ -125,7 +132,7 @@ public final class Transport {
 			return template.execute(new Retryable<>() {
 				@Override
 				public T execute() {
-					return followingRedirects(uri, call, idempotencyKey, mayCarryKey, retry, reader);
+					return followingRedirects(uri, call, idempotencyKey, mayCarryKey, retry, deadline, reader);
 				}
 
 				@Override
@@ -142,13 +149,19 @@ public final class Transport {
 		}
 	}
 
+	// The retry policy's timeout bounds a call and its retries; reading a body checks it too.
+	private static long deadline(Duration timeout) {
+		long nanos = (timeout.isZero() || timeout.isNegative()) ? Long.MAX_VALUE / 2 : timeout.toNanos();
+		return System.nanoTime() + nanos;
+	}
+
 	private <T> T followingRedirects(URI uri, HttpCall call, @Nullable String idempotencyKey, boolean mayCarryKey,
-			CallRetry retry, BodyReader<T> reader) {
+			CallRetry retry, long deadline, BodyReader<T> reader) {
 		retry.failed(false, Duration.ZERO);
 		URI target = uri;
 		for (int redirects = 0;; redirects++) {
 			boolean withKey = mayCarryKey && this.apiKey != null && this.origin.matches(target);
-			Response<T> response = exchange(target, call, idempotencyKey, withKey, retry, reader);
+			Response<T> response = exchange(target, call, idempotencyKey, withKey, retry, deadline, reader);
 			if (response.redirect() == null) {
 				return response.value();
 			}
@@ -161,10 +174,11 @@ public final class Transport {
 	}
 
 	private <T> Response<T> exchange(URI target, HttpCall call, @Nullable String idempotencyKey, boolean withKey,
-			CallRetry retry, BodyReader<T> reader) {
+			CallRetry retry, long deadline, BodyReader<T> reader) {
 		long start = System.nanoTime();
 		RestClient.RequestBodySpec request = this.restClient.method(call.method())
 			.uri(call.template(), (uriBuilder) -> target)
+			.attribute(NoRedirectRequestFactory.DEADLINE_ATTRIBUTE, deadline)
 			.headers((headers) -> {
 			headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 			if (withKey) {
@@ -188,16 +202,21 @@ public final class Transport {
 				int status = res.getStatusCode().value();
 				logResponse(call, target, status, start);
 				String location = res.getHeaders().getFirst(HttpHeaders.LOCATION);
-				if (status >= 300 && status < 400 && location != null && HttpMethod.GET.equals(call.method())) {
-					return new Response<>(status, null, redirectTarget(call, status, location));
+				// Closing the body here, before Spring drains it, drops a connection whose body was cut
+				// off or not read, such as a redirect's.
+				try (InputStream body = new BoundedBody(res.getBody(), MAX_BODY_BYTES, deadline)) {
+					if (status >= 300 && status < 400 && location != null && HttpMethod.GET.equals(call.method())) {
+						return new Response<>(status, null, redirectTarget(call, status, location));
+					}
+					if (status >= 200 && status < 300) {
+						return new Response<>(status, readBody(call, target, body, reader), null);
+					}
+					RimeApiException failure = readBody(call, target, body,
+							(error) -> this.errorMapper.toException(call, status, error));
+					retry.failed(this.retryRules.isRetryable(call.method(), status),
+							RetryRules.parseRetryAfter(res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), this.clock));
+					throw failure;
 				}
-				if (status >= 200 && status < 300) {
-					return new Response<>(status, readBody(call, target, res.getBody(), reader), null);
-				}
-				RimeApiException failure = this.errorMapper.toException(call, status, res.getBody());
-				retry.failed(this.retryRules.isRetryable(call.method(), status),
-						RetryRules.parseRetryAfter(res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), this.clock));
-				throw failure;
 			}, true);
 		}
 		catch (ResourceAccessException ex) {
@@ -212,10 +231,14 @@ public final class Transport {
 
 	private <T> T readBody(HttpCall call, URI target, InputStream body, BodyReader<T> reader) throws IOException {
 		try {
-			return reader.read(body);
+			return unwrapped(reader, body);
 		}
-		catch (JacksonIOException ex) {
-			throw ex.getCause();
+		catch (BoundedBody.TooLarge ex) {
+			throw new RimeException("RIME sent a response to " + call.operation() + " (" + call.method() + " "
+					+ target.getRawPath() + ") that is too large: " + ex.getMessage(), ex);
+		}
+		catch (BoundedBody.DeadlinePassed ex) {
+			throw this.errorMapper.toConnectionException(call, target, ex);
 		}
 		catch (UnexpectedEndOfInputException ex) {
 			// HttpURLConnection reports a body cut short as a normal end of stream.
@@ -224,6 +247,15 @@ public final class Transport {
 		catch (JacksonException ex) {
 			throw new RimeException("RIME sent a response to " + call.operation() + " (" + call.method() + " "
 					+ target.getRawPath() + ") that is not the expected JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private static <T> T unwrapped(BodyReader<T> reader, InputStream body) throws IOException {
+		try {
+			return reader.read(body);
+		}
+		catch (JacksonIOException ex) {
+			throw ex.getCause();
 		}
 	}
 
