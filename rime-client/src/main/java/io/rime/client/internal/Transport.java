@@ -20,6 +20,7 @@ import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.retry.Retryable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -116,7 +117,8 @@ public final class Transport {
 		return execute(url, call, false, (body) -> new String(body.readAllBytes(), StandardCharsets.UTF_8));
 	}
 
-	private <T> T execute(URI uri, HttpCall call, boolean mayCarryKey, BodyReader<T> reader) {
+	// A call to RIME's API may carry the key and must be answered in JSON; other URLs neither.
+	private <T> T execute(URI uri, HttpCall call, boolean rimeApi, BodyReader<T> reader) {
 		String idempotencyKey = HttpMethod.POST.equals(call.method()) ? UUID.randomUUID().toString() : null;
 		CallRetry retry = new CallRetry(this.retryPolicy, this.maxRetryAfter, call.operation(), this.retryListener);
 		RetryTemplate template = new RetryTemplate(retry);
@@ -125,7 +127,7 @@ public final class Transport {
 			return template.execute(new Retryable<>() {
 				@Override
 				public T execute() {
-					return followingRedirects(uri, call, idempotencyKey, mayCarryKey, retry, reader);
+					return followingRedirects(uri, call, idempotencyKey, rimeApi, retry, reader);
 				}
 
 				@Override
@@ -142,13 +144,12 @@ public final class Transport {
 		}
 	}
 
-	private <T> T followingRedirects(URI uri, HttpCall call, @Nullable String idempotencyKey, boolean mayCarryKey,
+	private <T> T followingRedirects(URI uri, HttpCall call, @Nullable String idempotencyKey, boolean rimeApi,
 			CallRetry retry, BodyReader<T> reader) {
 		retry.failed(false, Duration.ZERO);
 		URI target = uri;
 		for (int redirects = 0;; redirects++) {
-			boolean withKey = mayCarryKey && this.apiKey != null && this.origin.matches(target);
-			Response<T> response = exchange(target, call, idempotencyKey, withKey, retry, reader);
+			Response<T> response = exchange(target, call, idempotencyKey, rimeApi, retry, reader);
 			if (response.redirect() == null) {
 				return response.value();
 			}
@@ -160,9 +161,10 @@ public final class Transport {
 		}
 	}
 
-	private <T> Response<T> exchange(URI target, HttpCall call, @Nullable String idempotencyKey, boolean withKey,
+	private <T> Response<T> exchange(URI target, HttpCall call, @Nullable String idempotencyKey, boolean rimeApi,
 			CallRetry retry, BodyReader<T> reader) {
 		long start = System.nanoTime();
+		boolean withKey = rimeApi && this.apiKey != null && this.origin.matches(target);
 		RestClient.RequestBodySpec request = this.restClient.method(call.method())
 			.uri(call.template(), (uriBuilder) -> target)
 			.headers((headers) -> {
@@ -192,6 +194,11 @@ public final class Transport {
 					return new Response<>(status, null, redirectTarget(call, status, location));
 				}
 				if (status >= 200 && status < 300) {
+					// A login portal or a misrouted ingress answers 200 with a page; a cancel would seem done.
+					String contentType = res.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+					if (rimeApi && contentType != null && !isJson(contentType)) {
+						throw this.errorMapper.notJson(call, target, contentType, res.getBody());
+					}
 					return new Response<>(status, readBody(call, target, res.getBody(), reader), null);
 				}
 				RimeApiException failure = this.errorMapper.toException(call, status, res.getBody());
@@ -224,6 +231,16 @@ public final class Transport {
 		catch (JacksonException ex) {
 			throw new RimeException("RIME sent a response to " + call.operation() + " (" + call.method() + " "
 					+ target.getRawPath() + ") that is not the expected JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private static boolean isJson(String contentType) {
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
 		}
 	}
 
