@@ -2,7 +2,6 @@ package io.rime.emulator;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>A path pattern is matched against the raw request path: {@code *} stands for one path
- * segment, {@code **} for any number of segments. A fault does one thing; when several faults
+ * segment, {@code **} for any number of segments. A pattern may end in {@code ?name} to match only
+ * requests whose query has that parameter, such as {@code /v1/test-cases?pageToken} for the pages
+ * after the first. A fault does one thing; when several faults
  * match a request, every matching {@link #latency(Duration) latency} fault adds its delay and the
  * first other matching fault that fires decides the outcome.
  */
@@ -42,7 +43,19 @@ public final class Fault {
 		CUT_BODY,
 
 		/** Handles the request (its changes happen), then closes the connection without a response. */
-		APPLY_THEN_FAIL
+		APPLY_THEN_FAIL,
+
+		/**
+		 * Answers with a fixed status, content type and body, without handling the request: what a
+		 * proxy's HTML error page, an empty answer or JSON of the wrong shape look like.
+		 */
+		BODY,
+
+		/**
+		 * Holds the request without an answer until the emulator stops, without handling it: a hung
+		 * server, which only the client's read timeout ends.
+		 */
+		STALL
 
 	}
 
@@ -50,7 +63,7 @@ public final class Fault {
 
 	private final String pathPattern;
 
-	private final Pattern pathRegex;
+	private final RequestPattern requestPattern;
 
 	private final @Nullable Kind kind;
 
@@ -64,23 +77,30 @@ public final class Fault {
 
 	private final int times;
 
+	private final String contentType;
+
+	private final String body;
+
 	private Fault(String method, String pathPattern, @Nullable Kind kind, int status, Duration retryAfter,
-			Duration latency, double rate, int times) {
+			Duration latency, double rate, int times, String contentType, String body) {
 		this.method = method;
 		this.pathPattern = pathPattern;
-		this.pathRegex = compile(pathPattern);
+		this.requestPattern = RequestPattern.of(pathPattern);
 		this.kind = kind;
 		this.status = status;
 		this.retryAfter = retryAfter;
 		this.latency = latency;
 		this.rate = rate;
 		this.times = times;
+		this.contentType = contentType;
+		this.body = body;
 	}
 
 	/**
 	 * Starts a fault for the requests with the given method and path pattern.
 	 * @param method an HTTP method, or {@code *} for any
-	 * @param pathPattern a path such as {@code /v1/jobs/*} or {@code /v1/**}
+	 * @param pathPattern a path such as {@code /v1/jobs/*} or {@code /v1/**}, optionally with
+	 * {@code ?name} to match only requests with that query parameter
 	 * @return a fault that still needs its kind
 	 */
 	public static Fault on(String method, String pathPattern) {
@@ -91,8 +111,12 @@ public final class Fault {
 			throw new IllegalArgumentException(
 					"Fault path pattern must start with '/', such as '/v1/**', but was '" + pathPattern + "'");
 		}
+		if (pathPattern.endsWith("?")) {
+			throw new IllegalArgumentException(
+					"Fault path pattern '" + pathPattern + "' must name a query parameter after '?', such as '?pageToken'");
+		}
 		return new Fault(method.toUpperCase(Locale.ROOT), pathPattern, null, 0, DEFAULT_RETRY_AFTER, Duration.ZERO,
-				1.0, Integer.MAX_VALUE);
+				1.0, Integer.MAX_VALUE, "", "");
 	}
 
 	/**
@@ -106,7 +130,7 @@ public final class Fault {
 			throw new IllegalArgumentException("Fault status must be from 400 to 599, but was " + httpStatus);
 		}
 		return new Fault(this.method, this.pathPattern, Kind.STATUS, httpStatus, this.retryAfter, this.latency,
-				this.rate, this.times);
+				this.rate, this.times, "", "");
 	}
 
 	/**
@@ -119,7 +143,7 @@ public final class Fault {
 			throw new IllegalArgumentException("Fault retryAfter must be zero or positive, but was " + retryAfter);
 		}
 		return new Fault(this.method, this.pathPattern, this.kind, this.status, retryAfter, this.latency, this.rate,
-				this.times);
+				this.times, this.contentType, this.body);
 	}
 
 	/**
@@ -132,7 +156,7 @@ public final class Fault {
 			throw new IllegalArgumentException("Fault latency must be zero or positive, but was " + delay);
 		}
 		return new Fault(this.method, this.pathPattern, Kind.LATENCY, 0, this.retryAfter, delay, this.rate,
-				this.times);
+				this.times, "", "");
 	}
 
 	/**
@@ -170,7 +194,7 @@ public final class Fault {
 			throw new IllegalArgumentException("Fault rate must be from 0 to 1, but was " + probability);
 		}
 		return new Fault(this.method, this.pathPattern, this.kind, this.status, this.retryAfter, this.latency,
-				probability, this.times);
+				probability, this.times, this.contentType, this.body);
 	}
 
 	/**
@@ -183,40 +207,54 @@ public final class Fault {
 			throw new IllegalArgumentException("Fault times must be 1 or more, but was " + count);
 		}
 		return new Fault(this.method, this.pathPattern, this.kind, this.status, this.retryAfter, this.latency,
-				this.rate, count);
+				this.rate, count, this.contentType, this.body);
+	}
+
+	/**
+	 * Answers with the given status, content type and body instead of handling the request, for
+	 * example an HTML error page, an empty 200 or JSON whose fields have the wrong types.
+	 * @param httpStatus an HTTP status from 200 to 599
+	 * @param contentType the {@code Content-Type}, such as {@code text/html}
+	 * @param body the body, empty for none
+	 * @return the new fault
+	 */
+	public Fault body(int httpStatus, String contentType, String body) {
+		if (httpStatus < 200 || httpStatus > 599) {
+			throw new IllegalArgumentException("Fault body status must be from 200 to 599, but was " + httpStatus);
+		}
+		if (contentType == null || contentType.isBlank() || body == null) {
+			throw new IllegalArgumentException("Fault body needs a content type and a body (empty for none), but was '"
+					+ contentType + "' and " + ((body != null) ? "a body" : "null"));
+		}
+		return new Fault(this.method, this.pathPattern, Kind.BODY, httpStatus, this.retryAfter, this.latency,
+				this.rate, this.times, contentType, body);
+	}
+
+	/**
+	 * Holds matching requests without an answer until the emulator stops; clients see their read
+	 * timeout. The request is not handled.
+	 * @return the new fault
+	 */
+	public Fault stall() {
+		return withKind(Kind.STALL);
 	}
 
 	private Fault withKind(Kind kind) {
-		return new Fault(this.method, this.pathPattern, kind, 0, this.retryAfter, this.latency, this.rate, this.times);
+		return new Fault(this.method, this.pathPattern, kind, 0, this.retryAfter, this.latency, this.rate, this.times,
+				"", "");
 	}
 
 	/**
 	 * Parses the standalone flag form {@code METHOD PATH=KIND[:ARG][,rate=R][,times=N]}, for
 	 * example {@code POST /v1/stress-tests/*=status:503,rate=0.2},
-	 * {@code * /v1/**=latency:2s}, {@code GET /v1/jobs/*=close}, {@code GET /v1/test-cases=cut-body}
-	 * or {@code POST /v1/projects=apply-then-fail}.
+	 * {@code * /v1/**=latency:2s}, {@code GET /v1/jobs/*=close}, {@code GET /v1/test-cases=cut-body},
+	 * {@code POST /v1/projects=apply-then-fail}, {@code GET /v1/**=stall} or
+	 * {@code GET /v1/**=body:502:text/html:%3Chtml%3EBad%20gateway%3C/html%3E} (the body URL-encoded).
 	 * @param spec the flag value
 	 * @return the fault
 	 */
 	public static Fault parse(String spec) {
 		return FaultSpec.parse(spec);
-	}
-
-	private static Pattern compile(String pathPattern) {
-		StringBuilder regex = new StringBuilder();
-		for (String part : pathPattern.split("(?=/)")) {
-			String segment = part.substring(1);
-			if (segment.equals("**")) {
-				regex.append("(/.*)?");
-			}
-			else if (segment.equals("*")) {
-				regex.append("/[^/]+");
-			}
-			else {
-				regex.append(Pattern.quote(part));
-			}
-		}
-		return Pattern.compile(regex.toString());
 	}
 
 	/**
@@ -226,7 +264,19 @@ public final class Fault {
 	 * @return whether it matches
 	 */
 	public boolean matches(String requestMethod, String rawPath) {
-		return (this.method.equals("*") || this.method.equals(requestMethod)) && this.pathRegex.matcher(rawPath).matches();
+		return matches(requestMethod, rawPath, null);
+	}
+
+	/**
+	 * Returns whether this fault applies to a request.
+	 * @param requestMethod the request's method
+	 * @param rawPath the request's raw path
+	 * @param rawQuery the request's raw query, or {@code null} for none
+	 * @return whether it matches
+	 */
+	public boolean matches(String requestMethod, String rawPath, @Nullable String rawQuery) {
+		return (this.method.equals("*") || this.method.equals(requestMethod))
+				&& this.requestPattern.matches(rawPath, rawQuery);
 	}
 
 	/**
@@ -238,11 +288,27 @@ public final class Fault {
 	}
 
 	/**
-	 * Returns the HTTP status of a {@link Kind#STATUS} fault.
+	 * Returns the HTTP status of a {@link Kind#STATUS} or {@link Kind#BODY} fault.
 	 * @return the status
 	 */
 	public int httpStatus() {
 		return this.status;
+	}
+
+	/**
+	 * Returns the {@code Content-Type} of a {@link Kind#BODY} fault.
+	 * @return the content type, empty for other kinds
+	 */
+	public String contentType() {
+		return this.contentType;
+	}
+
+	/**
+	 * Returns the body of a {@link Kind#BODY} fault.
+	 * @return the body, empty for none
+	 */
+	public String body() {
+		return this.body;
 	}
 
 	/**
@@ -280,7 +346,8 @@ public final class Fault {
 	@Override
 	public String toString() {
 		return this.method + " " + this.pathPattern + "=" + this.kind
-				+ ((this.kind == Kind.STATUS) ? ":" + this.status : "")
+				+ ((this.kind == Kind.STATUS || this.kind == Kind.BODY) ? ":" + this.status : "")
+				+ ((this.kind == Kind.BODY) ? ":" + this.contentType + ":" + this.body.length() + " chars" : "")
 				+ ((this.kind == Kind.LATENCY) ? ":" + this.latency.toMillis() + "ms" : "") + ",rate=" + this.rate
 				+ ((this.times != Integer.MAX_VALUE) ? ",times=" + this.times : "");
 	}

@@ -1,11 +1,14 @@
 package io.rime.emulator;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 
 /**
  * The flag form of a {@link Fault}, as the standalone emulator's {@code --fault} option takes it:
- * {@code METHOD PATH=KIND[:ARG][,rate=R][,times=N][,retry-after=D]}. Kept apart from
+ * {@code METHOD PATH=KIND[:ARG][,rate=R][,times=N][,retry-after=D]}, where the body of
+ * {@code body:STATUS:CONTENT-TYPE:BODY} is URL-encoded so that it can hold commas. Kept apart from
  * {@code Fault} so that the fault's own API stays small.
  */
 final class FaultSpec {
@@ -56,13 +59,26 @@ final class FaultSpec {
 				case "close" -> fault.closeConnection();
 				case "cut-body" -> fault.cutBody();
 				case "apply-then-fail" -> fault.applyThenFail();
+				case "stall" -> fault.stall();
+				case "body" -> withBody(fault, arg, spec);
 				default -> throw new IllegalArgumentException("Fault '" + spec + "' has an unknown kind '" + kindSpec
-						+ "'; expected status:CODE, latency:DURATION, close, cut-body or apply-then-fail");
+						+ "'; expected status:CODE, latency:DURATION, close, cut-body, apply-then-fail, stall"
+						+ " or body:CODE:CONTENT-TYPE:URL-ENCODED-BODY");
 			};
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("Fault '" + spec + "' needs a number in '" + kindSpec + "'");
 		}
+	}
+
+	private static Fault withBody(Fault fault, String arg, String spec) {
+		String[] statusTypeBody = arg.split(":", 3);
+		if (statusTypeBody.length < 2) {
+			throw new IllegalArgumentException("Fault '" + spec
+					+ "' needs body:CODE:CONTENT-TYPE[:URL-ENCODED-BODY], e.g. 'body:200:text/html:%3Chtml%3E'");
+		}
+		String body = (statusTypeBody.length == 3) ? URLDecoder.decode(statusTypeBody[2], StandardCharsets.UTF_8) : "";
+		return fault.body(Integer.parseInt(statusTypeBody[0]), statusTypeBody[1], body);
 	}
 
 	static Duration parseDuration(String text) {

@@ -23,7 +23,8 @@ public final class Faults {
 	public Faults add(Fault fault) {
 		if (fault.kind() == null) {
 			throw new IllegalArgumentException("Fault '" + fault
-					+ "' has no kind: call status(), latency(), closeConnection(), cutBody() or applyThenFail()");
+					+ "' has no kind: call status(), latency(), closeConnection(), cutBody(), applyThenFail(), body()"
+					+ " or stall()");
 		}
 		this.injector.add(fault);
 		return this;

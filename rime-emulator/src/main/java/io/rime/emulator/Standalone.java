@@ -21,7 +21,9 @@ final class Standalone {
 			  --running-duration D     time a stress test runs (default 5s)
 			  --test-cases-per-run N   test cases of every run (default: one per feature per test batch)
 			  --fault SPEC             inject a fault, repeatable: 'METHOD /path=KIND[:ARG][,rate=R][,times=N]'
-			                           KIND is status:CODE, latency:DURATION, close, cut-body or apply-then-fail;
+			                           KIND is status:CODE, latency:DURATION, close, cut-body, apply-then-fail,
+			                           stall or body:CODE:CONTENT-TYPE:URL-ENCODED-BODY; PATH may end in
+			                           ?PARAM to match only requests with that query parameter;
 			                           e.g. --fault 'POST /v1/stress-tests/*=status:503,rate=0.2'
 			  --fault-seed N           seed that makes fault rates repeatable (default 42)
 			  --help                   print this help

@@ -4,10 +4,12 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -105,6 +107,55 @@ class FaultInjectionTest {
 	}
 
 	@Test
+	void aBodyFaultAnswersWithTheGivenStatusContentTypeAndBody() {
+		this.emulator.faults().add(Fault.on("GET", "/v1/rime-info").body(502, "text/html", "<html>Bad gateway</html>")
+			.times(1));
+		this.emulator.faults().add(Fault.on("GET", "/v1/projects").body(200, "application/json", "").times(1));
+
+		EmulatorHttp.Answer html = this.http.get("/v1/rime-info");
+		EmulatorHttp.Answer empty = this.http.get("/v1/projects");
+
+		assertThat(html.status()).isEqualTo(502);
+		assertThat(html.contentType()).isEqualTo("text/html");
+		assertThat(html.body()).isEqualTo("<html>Bad gateway</html>");
+		assertThat(empty.status()).isEqualTo(200);
+		assertThat(empty.body()).isEmpty();
+		assertThat(this.http.get("/v1/rime-info").status()).isEqualTo(200);
+	}
+
+	@Test
+	void aStalledRequestGetsNoAnswerUntilTheEmulatorStops() {
+		this.emulator.faults().add(Fault.on("GET", "/v1/rime-info").stall());
+
+		CompletableFuture<EmulatorHttp.Answer> answer = CompletableFuture.supplyAsync(() -> this.http.get("/v1/rime-info"));
+
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !answer.isDone());
+		this.emulator.close();
+		await().atMost(Duration.ofSeconds(5)).until(answer::isDone);
+		assertThat(answer).isCompletedExceptionally();
+	}
+
+	@Test
+	void aQueryParameterInThePatternMatchesOnlyRequestsThatHaveIt() {
+		Fault laterPages = Fault.on("GET", "/v1/test-cases?pageToken").status(404);
+
+		assertThat(laterPages.matches("GET", "/v1/test-cases", "pageSize=10&pageToken=abc")).isTrue();
+		assertThat(laterPages.matches("GET", "/v1/test-cases", "pageToken")).isTrue();
+		assertThat(laterPages.matches("GET", "/v1/test-cases", "pageSize=10")).isFalse();
+		assertThat(laterPages.matches("GET", "/v1/test-cases", "pageTokens=abc")).isFalse();
+		assertThat(laterPages.matches("GET", "/v1/test-cases", null)).isFalse();
+		assertThat(laterPages.matches("GET", "/v1/test-cases")).isFalse();
+	}
+
+	@Test
+	void aQueryParameterFaultSparesTheFirstPage() {
+		this.emulator.faults().add(Fault.parse("GET /v1/projects?pageToken=status:404"));
+
+		assertThat(this.http.get("/v1/projects?pageSize=1").status()).isEqualTo(200);
+		assertThat(this.http.get("/v1/projects?pageSize=1&pageToken=x").status()).isEqualTo(404);
+	}
+
+	@Test
 	void ratesAreRepeatableForASeed() {
 		assertThat(pattern(7)).isEqualTo(pattern(7)).contains(true, false);
 	}
@@ -123,6 +174,20 @@ class FaultInjectionTest {
 		assertThat(Fault.parse("GET /v1/jobs/*=close").kind()).isEqualTo(Fault.Kind.CLOSE_CONNECTION);
 		assertThat(Fault.parse("GET /v1/test-cases=cut-body").kind()).isEqualTo(Fault.Kind.CUT_BODY);
 		assertThat(Fault.parse("POST /v1/projects=apply-then-fail").kind()).isEqualTo(Fault.Kind.APPLY_THEN_FAIL);
+		assertThat(Fault.parse("GET /v1/**=stall").kind()).isEqualTo(Fault.Kind.STALL);
+	}
+
+	@Test
+	void theFlagFormOfABodyIsUrlEncodedSoThatItCanHoldCommas() {
+		Fault html = Fault.parse("GET /v1/**=body:502:text/html:%3Chtml%3EBad%2C%20gateway%3C/html%3E,times=2");
+		Fault empty = Fault.parse("GET /v1/**=body:200:application/json");
+
+		assertThat(html.kind()).isEqualTo(Fault.Kind.BODY);
+		assertThat(html.httpStatus()).isEqualTo(502);
+		assertThat(html.contentType()).isEqualTo("text/html");
+		assertThat(html.body()).isEqualTo("<html>Bad, gateway</html>");
+		assertThat(html.times()).isEqualTo(2);
+		assertThat(empty.body()).isEmpty();
 	}
 
 	@Test
@@ -145,6 +210,12 @@ class FaultInjectionTest {
 			.withMessageContaining("0 to 1, but was 1.5");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.emulator.faults().add(Fault.on("GET", "/v1")))
 			.withMessageContaining("has no kind");
+		assertThatIllegalArgumentException().isThrownBy(() -> Fault.parse("GET /v1/jobs=body:200"))
+			.withMessageContaining("needs body:CODE:CONTENT-TYPE");
+		assertThatIllegalArgumentException().isThrownBy(() -> Fault.on("GET", "/v1").body(100, "text/plain", ""))
+			.withMessageContaining("200 to 599, but was 100");
+		assertThatIllegalArgumentException().isThrownBy(() -> Fault.on("GET", "/v1?").status(500))
+			.withMessageContaining("must name a query parameter");
 	}
 
 	@Test

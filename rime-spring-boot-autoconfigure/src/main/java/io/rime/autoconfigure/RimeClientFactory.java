@@ -127,7 +127,8 @@ final class RimeClientFactory {
 	RetryPolicy retryPolicy(List<RimeRetrySettingsCustomizer> customizers) {
 		RimeProperties.Retry retry = this.properties.getRetry();
 		if (!retry.isEnabled()) {
-			return RetryPolicy.withMaxRetries(0);
+			// Still bounded: the timeout is also the deadline of a call that trickles its answer.
+			return RetryPolicy.builder().maxRetries(0).timeout(retry.getTimeout()).build();
 		}
 		RetryPolicySettings settings = new RetryPolicySettings();
 		settings.setMaxRetries(retry.getMaxRetries());

@@ -137,8 +137,9 @@ public class RimeProperties extends HttpClientSettingsProperties {
 		private Duration jitter = Duration.ofMillis(100);
 
 		/**
-		 * Maximum time for the first call and its retries together, delays included; no retry
-		 * starts once it would be exceeded.
+		 * Maximum time for the first call and its retries together, delays included: no retry
+		 * starts once it would be exceeded, and a response still arriving then is abandoned.
+		 * Applies even when retries are disabled.
 		 */
 		private Duration timeout = Duration.ofSeconds(30);
 

@@ -34,6 +34,8 @@ final class CallRetry implements RetryPolicy, RetryListener {
 
 	private Duration retryAfter = Duration.ZERO;
 
+	private boolean earlierAttemptMayHaveActed;
+
 	CallRetry(RetryPolicy policy, Duration maxRetryAfter, String operation, RetryListener listener) {
 		this.policy = policy;
 		this.maxRetryAfter = maxRetryAfter;
@@ -44,6 +46,15 @@ final class CallRetry implements RetryPolicy, RetryListener {
 	void failed(boolean retryable, Duration retryAfter) {
 		this.lastFailureRetryable = retryable;
 		this.retryAfter = retryAfter;
+	}
+
+	// A POST whose answer was lost after it reached the server.
+	void lostAnswer() {
+		this.earlierAttemptMayHaveActed = true;
+	}
+
+	boolean earlierAttemptMayHaveActed() {
+		return this.earlierAttemptMayHaveActed;
 	}
 
 	@Override

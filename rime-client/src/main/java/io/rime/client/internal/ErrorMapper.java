@@ -6,16 +6,20 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertificateException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLHandshakeException;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpMethod;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.rime.client.RimeApiException;
 import io.rime.client.RimeConnectionException;
+import io.rime.client.RimeException;
 
 /**
  * Turns error responses and I/O failures into the SDK's exceptions, in one place, with the API
@@ -24,6 +28,12 @@ import io.rime.client.RimeConnectionException;
 public final class ErrorMapper {
 
 	private static final int MAX_ERROR_BODY = 64 * 1024;
+
+	private static final int MAX_SHOWN = 200;
+
+	private static final Pattern HTML_TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
+
+	private static final Pattern HTML_TAG = Pattern.compile("(?s)<[^>]*>");
 
 	private static final String[] GRPC_CODES = { "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT",
 			"DEADLINE_EXCEEDED", "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED",
@@ -61,6 +71,9 @@ public final class ErrorMapper {
 			// Proxies and ingresses answer with HTML or plain text: keep a little of it.
 			serverMessage = text.isBlank() ? null : redact(text.strip().lines().findFirst().orElse(""));
 		}
+		String shown = (serverMessage != null && grpcCode == null && isHtml(text))
+				? describeHtml(text) + ", not RIME's JSON error: a proxy or gateway in front of RIME answered"
+				: serverMessage;
 		StringBuilder message = new StringBuilder();
 		if (status == 401) {
 			message.append("RIME rejected the API key (HTTP 401) for ").append(describe(call))
@@ -72,10 +85,19 @@ public final class ErrorMapper {
 		if (grpcCode != null) {
 			message.append(" (gRPC ").append(grpcCode).append(' ').append(grpcName(grpcCode)).append(')');
 		}
-		if (serverMessage != null && !serverMessage.isBlank()) {
-			message.append(": ").append(serverMessage);
+		if (shown != null && !shown.isBlank()) {
+			message.append(": ").append(shown);
 		}
 		return new RimeApiException(message.toString(), status, grpcCode, serverMessage);
+	}
+
+	RimeException notJson(HttpCall call, URI target, String contentType, InputStream body) throws IOException {
+		String text = new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+		String content = isHtml(text) ? describeHtml(text)
+				: "'" + redact(abbreviate(text.strip().lines().findFirst().orElse(""))) + "'";
+		return new RimeException("RIME at " + target.getScheme() + "://" + target.getRawAuthority() + " answered "
+				+ describe(call) + " with " + redact(contentType) + ", not JSON: " + content
+				+ "; check that the address is RIME's API, not a login page or proxy in front of it");
 	}
 
 	RimeConnectionException toConnectionException(HttpCall call, URI target, IOException failure) {
@@ -83,8 +105,14 @@ public final class ErrorMapper {
 				: failure.getClass().getSimpleName();
 		String hint = untrustedCertificate(failure) ? "; the server's TLS certificate is not trusted for this address:"
 				+ " trust its CA with an SSL bundle ('rime.ssl.bundle' in Spring Boot) or the JVM's trust store" : "";
+		// Repeating a change that did happen is how jobs get started twice: say so where it may have.
+		String mayHaveActed = (HttpMethod.POST.equals(call.method()) && !RetryRules.neverReachedServer(failure))
+				? "; RIME may have acted on the request before the connection failed, so check (for example list"
+						+ " the jobs) before repeating it"
+				: "";
 		return new RimeConnectionException("No complete response from RIME at " + target.getScheme() + "://"
-				+ target.getRawAuthority() + " to " + describe(call) + ": " + redact(detail) + hint, failure);
+				+ target.getRawAuthority() + " to " + describe(call) + ": " + redact(detail) + hint + mayHaveActed,
+				failure);
 	}
 
 	// The JDK's own message (PKIX path building failed...) does not say what to do about it.
@@ -110,6 +138,23 @@ public final class ErrorMapper {
 			return "";
 		}
 		return (this.apiKey != null) ? text.replace(this.apiKey, "******") : text;
+	}
+
+	private static boolean isHtml(String text) {
+		String start = text.stripLeading();
+		return start.regionMatches(true, 0, "<!doctype html", 0, 14) || start.regionMatches(true, 0, "<html", 0, 5);
+	}
+
+	// An HTML page's title says what answered ("502 Bad Gateway", "Sign in"); its markup says nothing.
+	private String describeHtml(String html) {
+		Matcher title = HTML_TITLE.matcher(html);
+		String text = (title.find() ? title.group(1) : HTML_TAG.matcher(html).replaceAll(" ")).replaceAll("\\s+", " ")
+			.strip();
+		return text.isEmpty() ? "an HTML page" : "an HTML page ('" + redact(abbreviate(text)) + "')";
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() > MAX_SHOWN) ? text.substring(0, MAX_SHOWN) + "..." : text;
 	}
 
 	private static String describe(HttpCall call) {

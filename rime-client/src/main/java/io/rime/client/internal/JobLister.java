@@ -54,8 +54,9 @@ public final class JobLister {
 					page = this.api.listJobs(id, wireStatuses, token, withProgress);
 				}
 				catch (RimeApiException ex) {
-					// A project deleted since the walk listed it has no jobs to show.
-					if (projectId == null && ex.getHttpStatus() == 404) {
+					// A project deleted since the walk listed it has no jobs to show. A later page that
+					// is gone is another matter: skipping it would drop jobs from the answer unseen.
+					if (projectId == null && token == null && ex.getHttpStatus() == 404) {
 						break;
 					}
 					throw ex;

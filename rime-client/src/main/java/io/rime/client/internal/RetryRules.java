@@ -36,9 +36,16 @@ public record RetryRules(boolean idempotencyKeysHonoured) {
 	 * Whether an HTTP error status is worth retrying.
 	 * @param method the request method
 	 * @param status the status code
+	 * @param earlierAttemptMayHaveActed whether an earlier attempt of the same call lost its
+	 * answer after it may have reached the server
 	 * @return whether to retry
 	 */
-	public boolean isRetryable(HttpMethod method, int status) {
+	public boolean isRetryable(HttpMethod method, int status, boolean earlierAttemptMayHaveActed) {
+		// The lost attempt may have started a job: only a repeat, which the server answers with the
+		// original response, can tell the caller which one, so any server error is worth another try.
+		if (earlierAttemptMayHaveActed && this.idempotencyKeysHonoured && status >= 500) {
+			return true;
+		}
 		if (!TRANSIENT_STATUSES.contains(status)) {
 			return false;
 		}

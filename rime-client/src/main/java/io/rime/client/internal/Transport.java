@@ -20,6 +20,7 @@ import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.retry.Retryable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -122,7 +123,8 @@ public final class Transport {
 		return execute(url, call, false, (body) -> new String(body.readAllBytes(), StandardCharsets.UTF_8));
 	}
 
-	private <T> T execute(URI uri, HttpCall call, boolean mayCarryKey, BodyReader<T> reader) {
+	// A call to RIME's API may carry the key and must be answered in JSON; other URLs neither.
+	private <T> T execute(URI uri, HttpCall call, boolean rimeApi, BodyReader<T> reader) {
 		long deadline = deadline(this.retryPolicy.getTimeout());
 		String idempotencyKey = HttpMethod.POST.equals(call.method()) ? UUID.randomUUID().toString() : null;
 		CallRetry retry = new CallRetry(this.retryPolicy, this.maxRetryAfter, call.operation(), this.retryListener);
@@ -132,7 +134,7 @@ public final class Transport {
 			return template.execute(new Retryable<>() {
 				@Override
 				public T execute() {
-					return followingRedirects(uri, call, idempotencyKey, mayCarryKey, retry, deadline, reader);
+					return followingRedirects(uri, call, idempotencyKey, rimeApi, retry, deadline, reader);
 				}
 
 				@Override
@@ -155,13 +157,12 @@ public final class Transport {
 		return System.nanoTime() + nanos;
 	}
 
-	private <T> T followingRedirects(URI uri, HttpCall call, @Nullable String idempotencyKey, boolean mayCarryKey,
+	private <T> T followingRedirects(URI uri, HttpCall call, @Nullable String idempotencyKey, boolean rimeApi,
 			CallRetry retry, long deadline, BodyReader<T> reader) {
 		retry.failed(false, Duration.ZERO);
 		URI target = uri;
 		for (int redirects = 0;; redirects++) {
-			boolean withKey = mayCarryKey && this.apiKey != null && this.origin.matches(target);
-			Response<T> response = exchange(target, call, idempotencyKey, withKey, retry, deadline, reader);
+			Response<T> response = exchange(target, call, idempotencyKey, rimeApi, retry, deadline, reader);
 			if (response.redirect() == null) {
 				return response.value();
 			}
@@ -173,9 +174,10 @@ public final class Transport {
 		}
 	}
 
-	private <T> Response<T> exchange(URI target, HttpCall call, @Nullable String idempotencyKey, boolean withKey,
+	private <T> Response<T> exchange(URI target, HttpCall call, @Nullable String idempotencyKey, boolean rimeApi,
 			CallRetry retry, long deadline, BodyReader<T> reader) {
 		long start = System.nanoTime();
+		boolean withKey = rimeApi && this.apiKey != null && this.origin.matches(target);
 		RestClient.RequestBodySpec request = this.restClient.method(call.method())
 			.uri(call.template(), (uriBuilder) -> target)
 			.attribute(NoRedirectRequestFactory.DEADLINE_ATTRIBUTE, deadline)
@@ -209,11 +211,16 @@ public final class Transport {
 						return new Response<>(status, null, redirectTarget(call, status, location));
 					}
 					if (status >= 200 && status < 300) {
+						// A login portal or a misrouted ingress answers 200 with a page; a cancel would seem done.
+						String contentType = res.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+						if (rimeApi && contentType != null && !isJson(contentType)) {
+							throw this.errorMapper.notJson(call, target, contentType, body);
+						}
 						return new Response<>(status, readBody(call, target, body, reader), null);
 					}
 					RimeApiException failure = readBody(call, target, body,
 							(error) -> this.errorMapper.toException(call, status, error));
-					retry.failed(this.retryRules.isRetryable(call.method(), status),
+					retry.failed(this.retryRules.isRetryable(call.method(), status, retry.earlierAttemptMayHaveActed()),
 							RetryRules.parseRetryAfter(res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), this.clock));
 					throw failure;
 				}
@@ -222,6 +229,9 @@ public final class Transport {
 		catch (ResourceAccessException ex) {
 			IOException cause = (ex.getCause() instanceof IOException io) ? io : new IOException(ex.getMessage());
 			retry.failed(this.retryRules.isRetryable(call.method(), cause), Duration.ZERO);
+			if (!RetryRules.neverReachedServer(cause)) {
+				retry.lostAnswer();
+			}
 			throw this.errorMapper.toConnectionException(call, target, cause);
 		}
 		catch (RestClientException ex) {
@@ -256,6 +266,16 @@ public final class Transport {
 		}
 		catch (JacksonIOException ex) {
 			throw ex.getCause();
+		}
+	}
+
+	private static boolean isJson(String contentType) {
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
 		}
 	}
 

@@ -22,22 +22,22 @@ class RetryRulesTests {
 
 	@Test
 	void readsAreRetriedOnTransientStatusesOnly() {
-		assertThat(this.rules.isRetryable(HttpMethod.GET, 408)).isTrue();
-		assertThat(this.rules.isRetryable(HttpMethod.GET, 429)).isTrue();
-		assertThat(this.rules.isRetryable(HttpMethod.GET, 502)).isTrue();
-		assertThat(this.rules.isRetryable(HttpMethod.GET, 503)).isTrue();
-		assertThat(this.rules.isRetryable(HttpMethod.GET, 504)).isTrue();
-		assertThat(this.rules.isRetryable(HttpMethod.GET, 500)).isFalse();
-		assertThat(this.rules.isRetryable(HttpMethod.GET, 501)).isFalse();
-		assertThat(this.rules.isRetryable(HttpMethod.GET, 404)).isFalse();
+		assertThat(this.rules.isRetryable(HttpMethod.GET, 408, false)).isTrue();
+		assertThat(this.rules.isRetryable(HttpMethod.GET, 429, false)).isTrue();
+		assertThat(this.rules.isRetryable(HttpMethod.GET, 502, false)).isTrue();
+		assertThat(this.rules.isRetryable(HttpMethod.GET, 503, false)).isTrue();
+		assertThat(this.rules.isRetryable(HttpMethod.GET, 504, false)).isTrue();
+		assertThat(this.rules.isRetryable(HttpMethod.GET, 500, false)).isFalse();
+		assertThat(this.rules.isRetryable(HttpMethod.GET, 501, false)).isFalse();
+		assertThat(this.rules.isRetryable(HttpMethod.GET, 404, false)).isFalse();
 	}
 
 	@Test
 	void postsAreRetriedOnlyWhenTheServerCertainlyDidNotAct() {
-		assertThat(this.rules.isRetryable(HttpMethod.POST, 429)).isTrue();
-		assertThat(this.rules.isRetryable(HttpMethod.POST, 503)).isTrue();
-		assertThat(this.rules.isRetryable(HttpMethod.POST, 502)).isFalse();
-		assertThat(this.rules.isRetryable(HttpMethod.POST, 504)).isFalse();
+		assertThat(this.rules.isRetryable(HttpMethod.POST, 429, false)).isTrue();
+		assertThat(this.rules.isRetryable(HttpMethod.POST, 503, false)).isTrue();
+		assertThat(this.rules.isRetryable(HttpMethod.POST, 502, false)).isFalse();
+		assertThat(this.rules.isRetryable(HttpMethod.POST, 504, false)).isFalse();
 		assertThat(this.rules.isRetryable(HttpMethod.POST, new ConnectException("refused"))).isTrue();
 		assertThat(this.rules.isRetryable(HttpMethod.POST, new SocketTimeoutException("Connect timed out"))).isTrue();
 		assertThat(this.rules.isRetryable(HttpMethod.POST, new SocketTimeoutException("Read timed out"))).isFalse();
@@ -46,9 +46,13 @@ class RetryRulesTests {
 
 	@Test
 	void whenIdempotencyKeysAreHonouredPostsAreRetriedLikeReads() {
-		assertThat(this.honoured.isRetryable(HttpMethod.POST, 502)).isTrue();
+		assertThat(this.honoured.isRetryable(HttpMethod.POST, 502, false)).isTrue();
 		assertThat(this.honoured.isRetryable(HttpMethod.POST, new IOException("reset"))).isTrue();
-		assertThat(this.honoured.isRetryable(HttpMethod.POST, 500)).isFalse();
+		assertThat(this.honoured.isRetryable(HttpMethod.POST, 500, false)).isFalse();
+		// Once an attempt may have acted, a repeat is how the caller learns what it did.
+		assertThat(this.honoured.isRetryable(HttpMethod.POST, 500, true)).isTrue();
+		assertThat(this.rules.isRetryable(HttpMethod.POST, 500, true)).isFalse();
+		assertThat(this.honoured.isRetryable(HttpMethod.POST, 404, true)).isFalse();
 	}
 
 	@Test

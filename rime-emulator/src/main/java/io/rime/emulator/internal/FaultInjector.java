@@ -41,15 +41,16 @@ public final class FaultInjector {
 	 * Draws the faults for one request.
 	 * @param method the request method
 	 * @param rawPath the raw request path
+	 * @param rawQuery the raw query, or {@code null} for none
 	 * @return the added latency and the fault that decides the outcome, if any
 	 */
-	public Decision decide(String method, String rawPath) {
+	public Decision decide(String method, String rawPath, @Nullable String rawQuery) {
 		Duration latency = Duration.ZERO;
 		Fault outcome = null;
 		for (ArmedFault armed : this.faults) {
 			Fault fault = armed.fault();
 			boolean isLatency = fault.kind() == Fault.Kind.LATENCY;
-			if ((isLatency || outcome == null) && fault.matches(method, rawPath) && fires(armed)) {
+			if ((isLatency || outcome == null) && fault.matches(method, rawPath, rawQuery) && fires(armed)) {
 				if (isLatency) {
 					latency = latency.plus(fault.latency());
 				}

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -61,6 +62,8 @@ public final class HttpFront {
 
 	private final AtomicInteger recordedCount = new AtomicInteger();
 
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
 	public HttpFront(InetSocketAddress address, RestApi api, FaultInjector faults, @Nullable String apiKey,
 			@Nullable SSLContext sslContext) throws IOException {
 		this.api = api;
@@ -92,6 +95,7 @@ public final class HttpFront {
 	}
 
 	public void stop() {
+		this.stopped.countDown();
 		this.server.stop(0);
 		this.executor.shutdownNow();
 		try {
@@ -111,7 +115,7 @@ public final class HttpFront {
 			String idempotencyKey = exchange.getRequestHeaders().getFirst("Idempotency-Key");
 			record(new RecordedRequest(method, uri.getRawPath() + ((uri.getRawQuery() != null) ? "?"
 					+ uri.getRawQuery() : ""), apiKeyHeader != null, idempotencyKey));
-			FaultInjector.Decision decision = this.faults.decide(method, rawPath);
+			FaultInjector.Decision decision = this.faults.decide(method, rawPath, uri.getRawQuery());
 			if (!decision.latency().isZero()) {
 				Thread.sleep(decision.latency().toMillis());
 			}
@@ -122,6 +126,15 @@ public final class HttpFront {
 			}
 			if (kind == Fault.Kind.STATUS) {
 				send(exchange, injectedError(fault), false);
+				return;
+			}
+			if (kind == Fault.Kind.BODY) {
+				send(exchange, new ApiResponse(fault.httpStatus(), fault.contentType(),
+						fault.body().getBytes(StandardCharsets.UTF_8), null), false);
+				return;
+			}
+			if (kind == Fault.Kind.STALL) {
+				this.stopped.await();
 				return;
 			}
 			byte[] body = readBody(exchange.getRequestBody());

@@ -1,0 +1,222 @@
+package io.rime.client.reliability;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryState;
+import org.springframework.core.retry.Retryable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.rime.client.RimeClient;
+import io.rime.client.RimeClientBuilder;
+import io.rime.emulator.MutableClock;
+import io.rime.emulator.RimeEmulator;
+
+/**
+ * The world the fault matrix runs in: an emulator on a clock that only moves when told, a
+ * workspace large enough that projects, jobs and test cases each span several pages, a finished
+ * job to read and wait for, and clients configured with short, bounded timeouts.
+ */
+final class MatrixFixture implements AutoCloseable {
+
+	static final String API_KEY = "sk-matrix-0123456789abcdef";
+
+	/** Test cases of every run: three pages of {@code RimeApi.RESULTS_PAGE_SIZE}. */
+	static final int TEST_CASES_PER_RUN = 2_500;
+
+	/** Beyond the SDK's page size of 100, so that projects and jobs each take two pages. */
+	private static final int EXTRA_PAGE_ITEMS = 101;
+
+	static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
+
+	static final Duration RETRY_TIMEOUT = Duration.ofSeconds(5);
+
+	/**
+	 * How long one operation may take under any fault: the retry policy gives up after
+	 * {@link #RETRY_TIMEOUT}, and an attempt in flight then may still run for one read timeout;
+	 * the rest is room for a loaded build machine.
+	 */
+	static final Duration DEADLINE = Duration.ofSeconds(10);
+
+	static final RetryPolicy RETRIES = RetryPolicy.builder()
+		.maxRetries(3)
+		.delay(Duration.ofMillis(20))
+		.multiplier(2)
+		.maxDelay(Duration.ofMillis(100))
+		.timeout(RETRY_TIMEOUT)
+		.build();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
+
+	private final RimeEmulator emulator;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final RimeClient setupClient;
+
+	private final Map<String, Object> v1Config;
+
+	private final String finishedJobId;
+
+	private final AtomicInteger names = new AtomicInteger();
+
+	MatrixFixture() {
+		this.emulator = RimeEmulator.builder()
+			.apiKey(API_KEY)
+			.clock(this.clock)
+			// Validation passes at once; stress tests stay active until the clock is moved on.
+			.validationDuration(Duration.ZERO)
+			.pendingDuration(Duration.ofSeconds(1))
+			.runningDuration(Duration.ofSeconds(1))
+			.testCasesPerRun(TEST_CASES_PER_RUN)
+			.build()
+			.start();
+		this.setupClient = clientBuilder(this.emulator.baseUrl()).build();
+		for (int i = 0; i < EXTRA_PAGE_ITEMS; i++) {
+			this.setupClient.createProject("paging-" + i, "fills the first page of projects");
+		}
+		this.v1Config = registerModelAndDataset();
+		String lastJobId = null;
+		for (int i = 0; i < EXTRA_PAGE_ITEMS; i++) {
+			lastJobId = this.setupClient.startStressTest(this.v1Config).jobId();
+		}
+		this.finishedJobId = lastJobId;
+		this.clock.advance(Duration.ofHours(1));
+	}
+
+	RimeEmulator emulator() {
+		return this.emulator;
+	}
+
+	String projectId() {
+		return this.emulator.defaultProjectId();
+	}
+
+	String finishedJobId() {
+		return this.finishedJobId;
+	}
+
+	Map<String, Object> v1Config() {
+		return this.v1Config;
+	}
+
+	/** The seed SDK's Titanic example on local files; registers its datasets and model on start. */
+	Map<String, Object> seedConfig() {
+		String data = resource("titanic_example.csv").toString();
+		Map<String, Object> config = new LinkedHashMap<>();
+		config.put("run_name", "matrix-" + this.names.incrementAndGet());
+		config.put("data_info", Map.of("label_col", "Survived", "ref_path", data, "eval_path", data));
+		config.put("model_info", Map.of("path", resource("titanic_example_model.py").toString()));
+		return config;
+	}
+
+	String uniqueName(String prefix) {
+		return prefix + "-" + this.names.incrementAndGet();
+	}
+
+	/** Starts a job that stays active, since the clock stands still, for operations that need one. */
+	String activeJobId() {
+		return this.setupClient.startStressTest(this.v1Config).jobId();
+	}
+
+	int jobCount() {
+		return this.setupClient.listStressTestJobs(null, projectId()).size();
+	}
+
+	int projectCount() {
+		return this.setupClient.listProjects().size();
+	}
+
+	RimeClient client(URI address, AtomicInteger retries, PrintStream verboseOutput) {
+		return clientBuilder(address).verboseOutput(verboseOutput).addRetryListener(new RetryListener() {
+			@Override
+			public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
+				retries.incrementAndGet();
+			}
+		}).build();
+	}
+
+	private RimeClientBuilder clientBuilder(URI address) {
+		return RimeClient.builder()
+			.address(address)
+			.apiKey(API_KEY)
+			.defaultProjectId(projectId())
+			.connectTimeout(READ_TIMEOUT)
+			.readTimeout(READ_TIMEOUT)
+			.retryPolicy(RETRIES)
+			// The emulator's 429 and 503 ask for a second; honoured, capped to keep the matrix short.
+			.maxRetryAfter(Duration.ofMillis(100))
+			.validationTimeout(DEADLINE.dividedBy(2));
+	}
+
+	private Map<String, Object> registerModelAndDataset() {
+		String base = "/v1/registry/" + projectId();
+		JsonNode dataset = post(base + "/dataset", Map.of("name", "matrix-data", "dataInfo",
+				Map.of("connectionInfo", Map.of("dataFile", Map.of("path", resource("titanic_example.csv").toString())),
+						"dataParams", Map.of("labelCol", "Survived"))));
+		JsonNode model = post(base + "/model", Map.of("name", "matrix-model", "modelInfo",
+				Map.of("modelPath", Map.of("path", resource("titanic_example_model.py").toString()))));
+		String datasetId = dataset.path("datasetId").asString();
+		Map<String, Object> config = new LinkedHashMap<>();
+		config.put("runName", "matrix-v1");
+		config.put("modelId", Map.of("uuid", model.path("modelId").path("uuid").asString()));
+		config.put("dataInfo", Map.of("refDatasetId", datasetId, "evalDatasetId", datasetId));
+		return config;
+	}
+
+	private JsonNode post(String path, Object body) {
+		HttpRequest request = HttpRequest.newBuilder(this.emulator.baseUrl().resolve(path))
+			.header("rime-api-key", API_KEY)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+			.build();
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("POST " + path + " -> " + response.statusCode() + " " + response.body());
+			}
+			return JSON.readTree(response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Path resource(String name) {
+		URL url = MatrixFixture.class.getResource("/titanic/" + name);
+		try {
+			return Path.of(url.toURI());
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.setupClient.close();
+		this.emulator.close();
+	}
+
+}

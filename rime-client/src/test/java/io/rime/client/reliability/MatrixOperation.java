@@ -1,0 +1,136 @@
+package io.rime.client.reliability;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.rime.client.JobStatus;
+import io.rime.client.RimeClient;
+
+/**
+ * Every public {@code RimeClient} and {@code RimeStressTestJob} method that talks to RIME, as a
+ * row of the fault matrix. Preparing a row (before any fault is armed) fixes its inputs, such as
+ * a fresh project name or a job that is still active for {@code cancel()}.
+ */
+enum MatrixOperation {
+
+	CREATE_PROJECT("createProject", Creates.PROJECT, (fixture, file) -> {
+		String name = fixture.uniqueName("matrix-project");
+		return (client) -> client.createProject(name, "fault matrix");
+	}),
+
+	GET_PROJECT("getProject", Creates.NOTHING, (fixture, file) -> (client) -> client.getProject(fixture.projectId())),
+
+	LIST_PROJECTS("listProjects", Creates.NOTHING, (fixture, file) -> RimeClient::listProjects),
+
+	START_SEED_CONFIG("startStressTest(seed config)", Creates.JOB, (fixture, file) -> {
+		Map<String, Object> config = fixture.seedConfig();
+		return (client) -> client.startStressTest(config);
+	}),
+
+	START_V1_CONFIG("startStressTest(v1 config, project, image)", Creates.JOB,
+			(fixture, file) -> (client) -> client.startStressTest(fixture.v1Config(), fixture.projectId(), null)),
+
+	LIST_JOBS("listStressTestJobs()", Creates.NOTHING, (fixture, file) -> RimeClient::listStressTestJobs),
+
+	LIST_JOBS_OF_PROJECT("listStressTestJobs(statuses, project)", Creates.NOTHING, (fixture, file) -> (client) -> client
+		.listStressTestJobs(List.of(JobStatus.SUCCEEDED), fixture.projectId())),
+
+	LIST_JOB_STATUSES("listStressTestJobStatuses", Creates.NOTHING,
+			(fixture, file) -> (client) -> client.listStressTestJobStatuses(null, fixture.projectId())),
+
+	GET_JOB("getStressTestJob", Creates.NOTHING,
+			(fixture, file) -> (client) -> client.getStressTestJob(fixture.finishedJobId())),
+
+	GET_RIME_INFO("getRimeInfo", Creates.NOTHING, (fixture, file) -> RimeClient::getRimeInfo),
+
+	GET_STATUS("job.getStatus()", Creates.NOTHING,
+			(fixture, file) -> (client) -> client.stressTestJob(fixture.finishedJobId()).getStatus()),
+
+	GET_STATUS_WAITING("job.getStatus(verbose, wait, rate)", Creates.NOTHING, (fixture, file) -> (client) -> client
+		.stressTestJob(fixture.finishedJobId()).getStatus(true, true, Timing.POLL_RATE)),
+
+	WAIT_UNTIL_FINISH("job.waitUntilFinish", Creates.NOTHING, (fixture, file) -> (client) -> client
+		.stressTestJob(fixture.finishedJobId()).waitUntilFinish(Timing.POLL_RATE, Timing.WAIT_TIMEOUT)),
+
+	WHEN_FINISHED("job.whenFinished", Creates.NOTHING, (fixture, file) -> (client) -> client
+		.stressTestJob(fixture.finishedJobId()).whenFinished(Timing.POLL_RATE).join()),
+
+	GET_RESULT_CSV("job.getResultCsv(file)", Creates.NOTHING, (fixture, file) -> (client) -> {
+		client.stressTestJob(fixture.finishedJobId()).getResultCsv(file);
+		return file;
+	}),
+
+	GET_RESULT_CSV_PINNED("job.getResultCsv(file, 0.12.0)", Creates.NOTHING, (fixture, file) -> (client) -> {
+		client.stressTestJob(fixture.finishedJobId()).getResultCsv(file, "0.12.0");
+		return file;
+	}),
+
+	CANCEL("job.cancel()", Creates.NOTHING, (fixture, file) -> {
+		String jobId = fixture.activeJobId();
+		return (client) -> {
+			client.stressTestJob(jobId).cancel();
+			return jobId;
+		};
+	});
+
+	private final String label;
+
+	private final Creates creates;
+
+	private final Preparation preparation;
+
+	MatrixOperation(String label, Creates creates, Preparation preparation) {
+		this.label = label;
+		this.creates = creates;
+		this.preparation = preparation;
+	}
+
+	String label() {
+		return this.label;
+	}
+
+	Creates creates() {
+		return this.creates;
+	}
+
+	boolean writesResults() {
+		return this == GET_RESULT_CSV || this == GET_RESULT_CSV_PINNED;
+	}
+
+	Call prepare(MatrixFixture fixture, Path resultFile) {
+		return this.preparation.prepare(fixture, resultFile);
+	}
+
+	/** What one run of the operation may create on the server, at most once. */
+	enum Creates {
+
+		NOTHING, PROJECT, JOB
+
+	}
+
+	/** The operation with its inputs fixed. */
+	@FunctionalInterface
+	interface Call {
+
+		Object run(RimeClient client) throws Exception;
+
+	}
+
+	@FunctionalInterface
+	private interface Preparation {
+
+		Call prepare(MatrixFixture fixture, Path resultFile);
+
+	}
+
+	private static final class Timing {
+
+		static final Duration POLL_RATE = Duration.ofMillis(50);
+
+		static final Duration WAIT_TIMEOUT = Duration.ofSeconds(3);
+
+	}
+
+}
