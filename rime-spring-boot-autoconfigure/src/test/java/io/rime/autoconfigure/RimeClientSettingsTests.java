@@ -99,6 +99,19 @@ class RimeClientSettingsTests extends EmulatorBackedTests {
 	}
 
 	@Test
+	void withRetriesDisabledACallIsMadeOnceAndStillBoundedByTheRetryTimeout() {
+		RimeProperties properties = new RimeProperties();
+		properties.getRetry().setEnabled(false);
+		properties.getRetry().setTimeout(Duration.ofSeconds(7));
+		RimeClientFactory factory = new RimeClientFactory(properties, () -> URI.create("https://rime.example.com"),
+				null, null);
+		RetryPolicy policy = factory.retryPolicy(List.of());
+		assertThat(policy.getBackOff().start().nextBackOff()).isEqualTo(BackOffExecution.STOP);
+		// The SDK ends a call whose answer is still arriving at this timeout, retried or not.
+		assertThat(policy.getTimeout()).isEqualTo(Duration.ofSeconds(7));
+	}
+
+	@Test
 	void theDefaultRetryMakesAtMostFourCallsWithinThirtySeconds() {
 		RimeClientFactory factory = new RimeClientFactory(new RimeProperties(),
 				() -> URI.create("https://rime.example.com"), null, null);
