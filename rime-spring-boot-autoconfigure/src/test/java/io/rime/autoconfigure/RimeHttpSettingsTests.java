@@ -22,11 +22,13 @@ import org.springframework.web.client.RestClient;
 
 import io.rime.client.RimeApiException;
 import io.rime.client.RimeClient;
+import io.rime.client.RimeClientBuilder;
 import io.rime.client.RimeConnectionException;
 import io.rime.emulator.Fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The HTTP settings of the auto-configured client: the request factory it runs on, timeouts
@@ -41,6 +43,21 @@ class RimeHttpSettingsTests extends EmulatorBackedTests {
 			.withBean(FactoryCapture.class, FactoryCapture::new)
 			.run((context) -> assertThat(context.getBean(FactoryCapture.class).factory)
 				.isInstanceOf(SimpleClientHttpRequestFactory.class));
+	}
+
+	@Test
+	void byDefaultAnAnswerStillToComeAtTheRetryTimeoutEndsTheCallEvenWithRetriesDisabled() {
+		this.contextRunner
+			.withPropertyValues(emulatorProperties("rime.retry.enabled=false", "rime.retry.timeout=300ms",
+					"rime.read-timeout=60s"))
+			.run((context) -> {
+				emulator.faults().add(Fault.on("GET", "/v1/rime-info").stall().times(1));
+				assertTimeoutPreemptively(Duration.ofSeconds(20),
+						() -> assertThatExceptionOfType(RimeConnectionException.class)
+							.isThrownBy(() -> context.getBean(RimeClient.class).getRimeInfo())
+							.withMessageContaining("the call's timeout passed"));
+				assertThat(context.getBean(RimeClient.class).getRimeInfo()).isNotNull();
+			});
 	}
 
 	@Test
@@ -81,10 +98,10 @@ class RimeHttpSettingsTests extends EmulatorBackedTests {
 				ClientHttpRequestFactory factory = context.getBean(FactoryCapture.class).factory;
 				assertThat(ReflectionTestUtils.getField(factory, "connectTimeout")).isEqualTo(10_000);
 				assertThat(ReflectionTestUtils.getField(factory, "readTimeout")).isEqualTo(30_000);
-				// with an API key, spring.http.clients.redirects does not apply: the SDK follows redirects itself.
-				assertThat(ReflectionTestUtils.getField(factory, "settings")).isInstanceOfSatisfying(
-						HttpClientSettings.class,
-						(settings) -> assertThat(settings.redirects()).isEqualTo(HttpRedirects.DONT_FOLLOW));
+				// with an API key, spring.http.clients.redirects does not apply: the SDK's factory, which
+				// leaves redirects to the SDK, is used.
+				assertThat(factory).hasSameClassAs(
+						RimeClientBuilder.defaultRequestFactory(Duration.ofSeconds(1), Duration.ofSeconds(1), null));
 				assertThat(output).contains("'spring.http.clients.redirects' is not applied to RIME calls");
 			});
 	}

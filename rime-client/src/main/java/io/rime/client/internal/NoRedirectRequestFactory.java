@@ -11,6 +11,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.ClientHttpRequest;
@@ -33,12 +38,16 @@ public final class NoRedirectRequestFactory extends SimpleClientHttpRequestFacto
 
 	private final ScheduledThreadPoolExecutor watchdog;
 
+	private final @Nullable SSLSocketFactory sslSocketFactory;
+
 	/**
 	 * Create the factory.
 	 * @param connectTimeout the connect timeout
 	 * @param readTimeout the read timeout
+	 * @param sslContext the TLS context of https connections, or {@code null} for the JVM's
 	 */
-	public NoRedirectRequestFactory(Duration connectTimeout, Duration readTimeout) {
+	public NoRedirectRequestFactory(Duration connectTimeout, Duration readTimeout, @Nullable SSLContext sslContext) {
+		this.sslSocketFactory = (sslContext != null) ? sslContext.getSocketFactory() : null;
 		setConnectTimeout(connectTimeout);
 		setReadTimeout(readTimeout);
 		this.watchdog = new ScheduledThreadPoolExecutor(1, (task) -> {
@@ -56,6 +65,9 @@ public final class NoRedirectRequestFactory extends SimpleClientHttpRequestFacto
 	protected void prepareConnection(HttpURLConnection connection, String httpMethod) throws IOException {
 		super.prepareConnection(connection, httpMethod);
 		connection.setInstanceFollowRedirects(false);
+		if (this.sslSocketFactory != null && connection instanceof HttpsURLConnection secure) {
+			secure.setSSLSocketFactory(this.sslSocketFactory);
+		}
 		this.prepared.set(connection);
 	}
 
