@@ -43,6 +43,10 @@ public final class Transport {
 
 	private static final int MAX_REDIRECTS = 5;
 
+	// What RestClient.uri(template, ...) records for the http.client.requests uri tag; set directly,
+	// because that method parses the template twice on every call.
+	private static final String URI_TEMPLATE_ATTRIBUTE = RestClient.class.getName() + ".uriTemplate";
+
 	private static final Log logger = LogFactory.getLog(Transport.class);
 
 	private final RestClient restClient;
@@ -164,9 +168,10 @@ public final class Transport {
 			CallRetry retry, BodyReader<T> reader) {
 		long start = System.nanoTime();
 		RestClient.RequestBodySpec request = this.restClient.method(call.method())
-			.uri(call.template(), (uriBuilder) -> target)
+			.uri(target)
+			.attribute(URI_TEMPLATE_ATTRIBUTE, call.template())
 			.headers((headers) -> {
-			headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+			headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
 			if (withKey) {
 				headers.set(API_KEY_HEADER, this.apiKey);
 			}
