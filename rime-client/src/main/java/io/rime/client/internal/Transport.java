@@ -50,6 +50,10 @@ public final class Transport {
 	 */
 	static final long MAX_BODY_BYTES = 16 * 1024 * 1024;
 
+	// What RestClient.uri(template, ...) records for the http.client.requests uri tag; set directly,
+	// because that method parses the template twice on every call.
+	private static final String URI_TEMPLATE_ATTRIBUTE = RestClient.class.getName() + ".uriTemplate";
+
 	private static final Log logger = LogFactory.getLog(Transport.class);
 
 	private final RestClient restClient;
@@ -179,10 +183,11 @@ public final class Transport {
 		long start = System.nanoTime();
 		boolean withKey = rimeApi && this.apiKey != null && this.origin.matches(target);
 		RestClient.RequestBodySpec request = this.restClient.method(call.method())
-			.uri(call.template(), (uriBuilder) -> target)
+			.uri(target)
+			.attribute(URI_TEMPLATE_ATTRIBUTE, call.template())
 			.attribute(NoRedirectRequestFactory.DEADLINE_ATTRIBUTE, deadline)
 			.headers((headers) -> {
-			headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+			headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
 			if (withKey) {
 				headers.set(API_KEY_HEADER, this.apiKey);
 			}

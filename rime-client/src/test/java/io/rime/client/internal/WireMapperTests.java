@@ -1,5 +1,6 @@
 package io.rime.client.internal;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +36,21 @@ class WireMapperTests {
 		assertThat(WireMapper.wireStatuses(JobStatus.PENDING)).containsExactly("JOB_STATUS_REQUESTED",
 				"JOB_STATUS_PENDING");
 		assertThat(WireMapper.wireStatuses(JobStatus.FAILING)).containsExactly("JOB_STATUS_FAILED");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "2024-05-01T12:00:40Z", "2024-05-01T12:00:40.5Z", "2024-05-01T12:00:40.123Z",
+			"2024-05-01T12:00:40.123456789Z", "2024-02-29T23:59:59.999999Z", "2024-05-01t12:00:40z",
+			"2024-05-01T14:00:40+02:00", "2024-05-01T12:00:40.1234-00:30", "2024-05-01T12:00:40.Z" })
+	void timestampsReadAsRfc3339InAnyOffsetAndPrecision(String text) {
+		assertThat(WireMapper.instant(text)).isEqualTo(OffsetDateTime.parse(text).toInstant());
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "2023-02-29T12:00:00Z", "2024-13-01T12:00:00Z", "2024-05-01T24:00:00Z", "2024-05-01T12:00:60Z",
+			"2024-05-01T12:00:40.1234567890Z", "2024-05-01 12:00:40Z", "yesterday" })
+	void unreadableTimestampsAreAbsent(String text) {
+		assertThat(WireMapper.instant(text)).isNull();
 	}
 
 	@Test
