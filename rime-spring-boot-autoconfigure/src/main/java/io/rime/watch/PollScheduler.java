@@ -56,8 +56,9 @@ final class PollScheduler {
 			executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
 			Run started = new Run(executor);
 			this.run = started;
-			executor.scheduleWithFixedDelay(() -> runSafely(started), 0, this.pollInterval.toNanos(),
-					TimeUnit.NANOSECONDS);
+			// The first cycle waits one interval, so that starting the application sends RIME nothing.
+			long interval = this.pollInterval.toNanos();
+			executor.scheduleWithFixedDelay(() -> runSafely(started), interval, interval, TimeUnit.NANOSECONDS);
 			if (logger.isDebugEnabled()) {
 				logger.debug("RIME job watcher started, polling every " + this.pollInterval);
 			}

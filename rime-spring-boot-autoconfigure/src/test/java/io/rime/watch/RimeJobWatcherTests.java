@@ -200,6 +200,16 @@ class RimeJobWatcherTests extends AbstractRimeJobWatcherTests {
 	}
 
 	@Test
+	void startingTheApplicationSendsRimeNothingTheFirstCycleWaitsOneInterval() {
+		int before = this.emulator.requests().size();
+		this.contextRunner.withPropertyValues("rime.watcher.poll-interval=1m").run((context) -> {
+			assertThat(context.getBean(RimeJobWatcher.class).isRunning()).isTrue();
+			assertThat(this.emulator.requests()).hasSize(before);
+			assertThat(this.gate.asked).hasValue(0);
+		});
+	}
+
+	@Test
 	void aListenerThatThrowsIsLoggedAndStopsNeitherTheWatcherNorTheOtherListeners() {
 		ThrowingListener throwing = new ThrowingListener();
 		AnnotatedListener annotated = new AnnotatedListener();
