@@ -1,6 +1,5 @@
 package io.rime.client.internal;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,14 +19,10 @@ import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.retry.Retryable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.JacksonIOException;
-import tools.jackson.core.exc.UnexpectedEndOfInputException;
 
 import io.rime.client.RimeApiException;
 import io.rime.client.RimeException;
@@ -218,13 +213,13 @@ public final class Transport {
 					if (status >= 200 && status < 300) {
 						// A login portal or a misrouted ingress answers 200 with a page; a cancel would seem done.
 						String contentType = res.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
-						if (rimeApi && contentType != null && !isJson(contentType)) {
+						if (rimeApi && contentType != null && !ResponseBodies.isJson(contentType)) {
 							throw this.errorMapper.notJson(call, target, contentType, body);
 						}
-						return new Response<>(status, readBody(call, target, body, reader), null);
+						return new Response<>(status, ResponseBodies.read(call, target, body, reader, this.errorMapper), null);
 					}
-					RimeApiException failure = readBody(call, target, body,
-							(error) -> this.errorMapper.toException(call, status, error));
+					RimeApiException failure = ResponseBodies.read(call, target, body,
+							(error) -> this.errorMapper.toException(call, status, error), this.errorMapper);
 					retry.failed(this.retryRules.isRetryable(call.method(), status, retry.earlierAttemptMayHaveActed()),
 							RetryRules.parseRetryAfter(res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), this.clock));
 					throw failure;
@@ -241,46 +236,6 @@ public final class Transport {
 		}
 		catch (RestClientException ex) {
 			throw new RimeException(call.operation() + " failed: " + this.errorMapper.redact(ex.getMessage()), ex);
-		}
-	}
-
-	private <T> T readBody(HttpCall call, URI target, InputStream body, BodyReader<T> reader) throws IOException {
-		try {
-			return unwrapped(reader, body);
-		}
-		catch (BoundedBody.TooLarge ex) {
-			throw new RimeException("RIME sent a response to " + call.operation() + " (" + call.method() + " "
-					+ target.getRawPath() + ") that is too large: " + ex.getMessage(), ex);
-		}
-		catch (BoundedBody.DeadlinePassed ex) {
-			throw this.errorMapper.toConnectionException(call, target, ex);
-		}
-		catch (UnexpectedEndOfInputException ex) {
-			// HttpURLConnection reports a body cut short as a normal end of stream.
-			throw new EOFException("the response body ended early: " + ex.getOriginalMessage());
-		}
-		catch (JacksonException ex) {
-			throw new RimeException("RIME sent a response to " + call.operation() + " (" + call.method() + " "
-					+ target.getRawPath() + ") that is not the expected JSON: " + ex.getOriginalMessage(), ex);
-		}
-	}
-
-	private static <T> T unwrapped(BodyReader<T> reader, InputStream body) throws IOException {
-		try {
-			return reader.read(body);
-		}
-		catch (JacksonIOException ex) {
-			throw ex.getCause();
-		}
-	}
-
-	private static boolean isJson(String contentType) {
-		try {
-			MediaType type = MediaType.parseMediaType(contentType);
-			return type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
-		}
-		catch (InvalidMediaTypeException ex) {
-			return false;
 		}
 	}
 

@@ -1,0 +1,67 @@
+package io.rime.client.internal;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
+
+import io.rime.client.RimeException;
+
+/**
+ * Reads a response body for {@link Transport}, turning what can go wrong while reading into what a
+ * caller can act on: too large, too slow, cut short (an I/O failure, which may be retried), or not
+ * the JSON expected.
+ */
+final class ResponseBodies {
+
+	private ResponseBodies() {
+	}
+
+	static <T> T read(HttpCall call, URI target, InputStream body, Transport.BodyReader<T> reader,
+			ErrorMapper errorMapper) throws IOException {
+		try {
+			return unwrapped(reader, body);
+		}
+		catch (BoundedBody.TooLarge ex) {
+			throw new RimeException("RIME sent a response to " + call.operation() + " (" + call.method() + " "
+					+ target.getRawPath() + ") that is too large: " + ex.getMessage(), ex);
+		}
+		catch (BoundedBody.DeadlinePassed ex) {
+			throw errorMapper.toConnectionException(call, target, ex);
+		}
+		catch (UnexpectedEndOfInputException ex) {
+			// HttpURLConnection reports a body cut short as a normal end of stream.
+			throw new EOFException("the response body ended early: " + ex.getOriginalMessage());
+		}
+		catch (JacksonException ex) {
+			throw new RimeException("RIME sent a response to " + call.operation() + " (" + call.method() + " "
+					+ target.getRawPath() + ") that is not the expected JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	static boolean isJson(String contentType) {
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+	private static <T> T unwrapped(Transport.BodyReader<T> reader, InputStream body) throws IOException {
+		try {
+			return reader.read(body);
+		}
+		catch (JacksonIOException ex) {
+			throw ex.getCause();
+		}
+	}
+
+}
