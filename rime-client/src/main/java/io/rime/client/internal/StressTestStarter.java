@@ -63,6 +63,10 @@ public final class StressTestStarter {
 		if (job == null || job.jobId() == null || job.jobId().isEmpty()) {
 			throw new RimeException("RIME answered start_stress_test without a job id");
 		}
+		if (!HttpCall.isAddressable(job.jobId())) {
+			throw new RimeException("RIME answered start_stress_test with job id '" + job.jobId()
+					+ "', which cannot name a job; the stress test may have started: list the project's jobs");
+		}
 		return job;
 	}
 
@@ -118,9 +122,14 @@ public final class StressTestStarter {
 	}
 
 	private static void addValidation(List<Validation> validations, String what, Wire.@Nullable Id jobId) {
-		if (jobId != null && jobId.uuid() != null && !jobId.uuid().isEmpty()) {
-			validations.add(new Validation(what, jobId.uuid()));
+		if (jobId == null || jobId.uuid() == null || jobId.uuid().isEmpty()) {
+			return;
 		}
+		if (!HttpCall.isAddressable(jobId.uuid())) {
+			throw new RimeException("RIME answered the registration of the " + what + " with validation job id '"
+					+ jobId.uuid() + "', which cannot name a job; no stress test was started");
+		}
+		validations.add(new Validation(what, jobId.uuid()));
 	}
 
 	private void awaitValidation(List<Validation> validations) {

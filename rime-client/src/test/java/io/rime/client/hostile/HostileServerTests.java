@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -245,6 +246,19 @@ class HostileServerTests {
 				"/v1/jobs/project/..%2Fadmin?pageSize=100&pageToken=t%26pageSize%3D100000%23&view=JOB_VIEW_BASIC",
 				"/v1/jobs/project/p%252F1?pageSize=100&firstPageQuery.selectedTypes=JOB_TYPE_MODEL_STRESS_TEST&view=JOB_VIEW_BASIC",
 				"/v1/jobs/..%2F..%2Fv1%2Fprojects?view=JOB_VIEW_FULL", "/v1/jobs/j%3Fx%23y%20z?view=JOB_VIEW_FULL");
+	}
+
+	@Test
+	void aDotSegmentJobIdInAStartAnswerIsAMalformedResponse() {
+		this.server.on("/v1/stress-tests/p-1", Answer.json(200, """
+				{"job": {"jobId": "..", "status": "JOB_STATUS_PENDING"}}"""));
+		Object outcome = trials.run("a '..' job id in a start answer", () -> this.client.startStressTest(
+				Map.of("runName", "r", "modelId", Map.of("uuid", "m"), "dataInfo",
+						Map.of("refDatasetId", "d", "evalDatasetId", "d")), "p-1"));
+		assertThat(thrown(outcome)).isExactlyInstanceOf(RimeException.class)
+			.hasMessageContaining("job id '..', which cannot name a job")
+			.hasMessageContaining("list the project's jobs");
+		assertThat(this.server.targets()).containsExactly("/v1/stress-tests/p-1");
 	}
 
 	private static RimeClientBuilder clientBuilder(URI address) {
