@@ -31,6 +31,9 @@ public final class ErrorMapper {
 
 	private static final int MAX_SHOWN = 200;
 
+	// A message is read in logs; getServerMessage() keeps the whole text.
+	private static final int MAX_SERVER_MESSAGE_SHOWN = 1000;
+
 	private static final Pattern HTML_TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
 
 	private static final Pattern HTML_TAG = Pattern.compile("(?s)<[^>]*>");
@@ -86,7 +89,7 @@ public final class ErrorMapper {
 			message.append(" (gRPC ").append(grpcCode).append(' ').append(grpcName(grpcCode)).append(')');
 		}
 		if (shown != null && !shown.isBlank()) {
-			message.append(": ").append(shown);
+			message.append(": ").append(abbreviate(shown, MAX_SERVER_MESSAGE_SHOWN));
 		}
 		return new RimeApiException(message.toString(), status, grpcCode, serverMessage);
 	}
@@ -154,7 +157,11 @@ public final class ErrorMapper {
 	}
 
 	private static String abbreviate(String text) {
-		return (text.length() > MAX_SHOWN) ? text.substring(0, MAX_SHOWN) + "..." : text;
+		return abbreviate(text, MAX_SHOWN);
+	}
+
+	private static String abbreviate(String text, int max) {
+		return (text.length() > max) ? text.substring(0, max) + "..." : text;
 	}
 
 	private static String describe(HttpCall call) {
