@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import io.rime.client.RimeException;
 
@@ -39,6 +40,10 @@ final class ResponseBodies {
 			// HttpURLConnection reports a body cut short as a normal end of stream.
 			throw new EOFException("the response body ended early: " + ex.getOriginalMessage());
 		}
+		catch (MismatchedInputException ex) {
+			throw new RimeException("RIME sent a response to " + call.operation() + " (" + call.method() + " "
+					+ target.getRawPath() + ") that is not the expected JSON: " + wrongType(ex), ex);
+		}
 		catch (JacksonException ex) {
 			throw new RimeException("RIME sent a response to " + call.operation() + " (" + call.method() + " "
 					+ target.getRawPath() + ") that is not the expected JSON: " + ex.getOriginalMessage(), ex);
@@ -53,6 +58,20 @@ final class ResponseBodies {
 		catch (InvalidMediaTypeException ex) {
 			return false;
 		}
+	}
+
+	// Jackson's own message names the SDK's internal types; a user needs the field.
+	private static String wrongType(MismatchedInputException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append((path.length() > 0) ? "." : "").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return (path.length() > 0) ? "the value of '" + path + "' has the wrong type" : ex.getOriginalMessage();
 	}
 
 	private static <T> T unwrapped(Transport.BodyReader<T> reader, InputStream body) throws IOException {

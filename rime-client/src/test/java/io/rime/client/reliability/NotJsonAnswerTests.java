@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * What answers in HTML instead of RIME: a login portal with 200 must not pass for a done call,
- * and a proxy's error page is named by its title, not shown as markup.
+ * and a proxy's error page is named by its title, not shown as markup. JSON of the wrong shape
+ * is named by its field, not by the SDK's internal types.
  */
 class NotJsonAnswerTests {
 
@@ -60,6 +61,17 @@ class NotJsonAnswerTests {
 				"{\"clusterInfoVersion\": \"1.2.3\"}"));
 
 		assertThat(this.client.getRimeInfo().version()).isEqualTo("1.2.3");
+	}
+
+	@Test
+	void jsonWithAWrongTypedFieldNamesTheField() {
+		this.emulator.faults().add(Fault.on("GET", "/v1/jobs/*").body(200, "application/json",
+				"{\"job\": {\"jobId\": \"job-1\", \"runningTimeSecs\": {\"seconds\": 3}}}"));
+
+		assertThatExceptionOfType(RimeException.class).isThrownBy(() -> this.client.stressTestJob("job-1").getStatus())
+			.withMessageContaining("get_job (GET /v1/jobs/job-1) that is not the expected JSON:"
+					+ " the value of 'job.runningTimeSecs' has the wrong type")
+			.withMessageNotContaining("io.rime.client.internal");
 	}
 
 	@Test
