@@ -5,8 +5,16 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.web.client.RestClient;
+
+import io.rime.emulator.Fault;
+import io.rime.emulator.RimeEmulator;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class RimeClientBuilderTests {
 
@@ -110,6 +118,22 @@ class RimeClientBuilderTests {
 	void aBlankDefaultProjectIdIsRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().defaultProjectId(""))
 			.withMessage("defaultProjectId is ''; expected a non-blank id");
+	}
+
+	@Test
+	void aRestClientBuilderOfYourOwnOnTheDefaultRequestFactoryKeepsTheCallDeadline() {
+		try (RimeEmulator emulator = TestRime.emulator();
+				RimeClient client = TestRime.clientBuilder(emulator)
+					.restClientBuilder(RestClient.builder()
+						.requestFactory(RimeClientBuilder.defaultRequestFactory(Duration.ofSeconds(1),
+								Duration.ofSeconds(60), null)))
+					.retryPolicy(RetryPolicy.builder().maxRetries(0).timeout(Duration.ofMillis(300)).build())
+					.build()) {
+			emulator.faults().add(Fault.on("GET", "/v1/rime-info").stall().times(1));
+			assertTimeoutPreemptively(Duration.ofSeconds(20),
+					() -> assertThatExceptionOfType(RimeConnectionException.class).isThrownBy(client::getRimeInfo)
+						.withMessageContaining("the call's timeout passed"));
+		}
 	}
 
 }
