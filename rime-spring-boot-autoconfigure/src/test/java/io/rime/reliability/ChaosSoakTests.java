@@ -90,8 +90,10 @@ class ChaosSoakTests {
 	private Soak soak(boolean idempotencyKeysHonoured, CapturedOutput output) {
 		try (RimeEmulator emulator = RimeEmulator.builder()
 			.apiKey(WatcherTestSupport.API_KEY)
-			.pendingDuration(Duration.ofMillis(100))
-			.runningDuration(Duration.ofMillis(200))
+			// Long enough for the watcher (every 50 ms) to list each job while it is active, even one
+			// whose start lost its answer; RIME's jobs run for minutes.
+			.pendingDuration(Duration.ofMillis(200))
+			.runningDuration(Duration.ofMillis(500))
 			.validationDuration(Duration.ofMillis(10))
 			.testCasesPerRun(1)
 			.faultSeed(SEED)
@@ -124,7 +126,7 @@ class ChaosSoakTests {
 					soak.record(workload, faultFree);
 					// Every job ends within a second; the watcher announces each, then has cycles to repeat one.
 					Awaitility.await().atMost(Duration.ofSeconds(30))
-						.until(() -> announced(events).containsAll(soak.returned));
+						.until(() -> announced(events).containsAll(soak.created));
 					gate.awaitCycles(10);
 					soak.finished = faultFree.listStressTestJobs(FINAL_STATUSES, null).size();
 					soak.finishEvents = events.finished();
@@ -148,6 +150,9 @@ class ChaosSoakTests {
 		assertThat(soak.announced).containsAll(soak.returned).isSubsetOf(soak.created);
 		assertThat(soak.created.size()).isLessThanOrEqualTo(workload.startCalls.get());
 		assertThat(soak.finishEvents).extracting(RimeJobFinishedEvent::jobId).doesNotHaveDuplicates();
+		// Every job that finished is announced, once: those whose start failed too.
+		assertThat(soak.finishEvents).hasSize(soak.finished);
+		assertThat(soak.announced).isEqualTo(soak.created);
 		assertThat(soak.finishEvents).extracting(RimeJobFinishedEvent::status).containsOnly(JobStatus.SUCCEEDED);
 		assertThat(workload.failureMessages).noneMatch((message) -> message.contains(WatcherTestSupport.API_KEY));
 		assertThat(workload.leftByFailedDownloads).isEmpty();
