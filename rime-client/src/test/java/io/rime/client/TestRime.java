@@ -29,7 +29,7 @@ import io.rime.emulator.RimeEmulator;
  * Shared test set-up: a fast emulator, a client for it, the seed's Titanic example with local
  * files, and a few direct REST calls for preparing state.
  */
-final class TestRime {
+public final class TestRime {
 
 	static final String API_KEY = "sk-test-0123456789abcdef";
 
@@ -75,7 +75,7 @@ final class TestRime {
 		return clientBuilder(emulator).build();
 	}
 
-	static Path resource(String name) {
+	public static Path resource(String name) {
 		URL url = TestRime.class.getResource("/titanic/" + name);
 		try {
 			return Path.of(url.toURI());
@@ -86,7 +86,7 @@ final class TestRime {
 	}
 
 	/** The seed's Titanic example, on files bundled with the tests. */
-	static Map<String, Object> titanicConfig() {
+	public static Map<String, Object> titanicConfig() {
 		String data = resource("titanic_example.csv").toString();
 		Map<String, Object> config = new LinkedHashMap<>();
 		config.put("run_name", "Titanic");
@@ -96,7 +96,7 @@ final class TestRime {
 	}
 
 	/** Registers a dataset and a model straight through REST and returns a v1 testRunConfig. */
-	static Map<String, Object> v1Config(RimeEmulator emulator, String projectId) {
+	public static Map<String, Object> v1Config(RimeEmulator emulator, String projectId) {
 		String data = resource("titanic_example.csv").toString();
 		String suffix = UUID.randomUUID().toString();
 		JsonNode dataset = post(emulator, "/v1/registry/" + projectId + "/dataset", Map.of("name", "data-" + suffix,

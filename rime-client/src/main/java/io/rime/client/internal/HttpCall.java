@@ -50,7 +50,7 @@ public record HttpCall(HttpMethod method, String operation, String template, Str
 	 * @return whether a call can put it in a path
 	 */
 	public static boolean isAddressable(@Nullable String id) {
-		return id != null && !id.isEmpty() && !id.equals(".") && !id.equals("..");
+		return id != null && !id.isEmpty() && !isDotSegment(id);
 	}
 
 	/**
@@ -90,13 +90,18 @@ public record HttpCall(HttpMethod method, String operation, String template, Str
 		return this.query.isEmpty() ? this.path : this.path + "?" + this.query;
 	}
 
+	// Even encoded, "." and ".." would name the parent or the same resource, not an id.
+	private static boolean isDotSegment(String value) {
+		return value.equals(".") || value.equals("..");
+	}
+
 	private static String expand(String template, String... variables) {
 		StringBuilder path = new StringBuilder(template.length() + 48);
 		int variable = 0;
 		int from = 0;
 		for (int open = template.indexOf('{'); open >= 0; open = template.indexOf('{', from)) {
 			String value = variables[variable++];
-			if (value.equals(".") || value.equals("..")) {
+			if (isDotSegment(value)) {
 				throw new IllegalArgumentException("Id '" + value + "' is not valid; expected an id, not a dot segment");
 			}
 			path.append(template, from, open).append(encode(value));

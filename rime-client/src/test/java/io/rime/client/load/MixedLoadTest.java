@@ -27,6 +27,7 @@ import org.springframework.core.retry.Retryable;
 import io.rime.client.JobStatus;
 import io.rime.client.RimeClient;
 import io.rime.client.RimeStressTestJob;
+import io.rime.client.reliability.Resources;
 import io.rime.emulator.RimeEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +59,7 @@ class MixedLoadTest {
 			.validationDuration(Duration.ofMillis(50))
 			.build()
 			.start()) {
-			Resources before = Resources.now();
+			Usage before = Usage.now();
 			AtomicLong retries = new AtomicLong();
 			RimeClient client = RimeClient.builder()
 				.address(emulator.baseUrl())
@@ -76,9 +77,9 @@ class MixedLoadTest {
 			Awaitility.await("threads and sockets back to where they were")
 				.atMost(Duration.ofSeconds(30))
 				.pollInterval(Duration.ofMillis(100))
-				.untilAsserted(() -> assertThat(Resources.now()).matches((now) -> now.isWithin(before), "within " + before));
+				.untilAsserted(() -> assertThat(Usage.now()).matches((now) -> now.isWithin(before), "within " + before));
 			Duration settled = Duration.ofNanos(System.nanoTime() - closed);
-			load.print(retries.get(), before, Resources.now(), settled);
+			load.print(retries.get(), before, Usage.now(), settled);
 			assertThat(warmUp.errors).isEmpty();
 			assertThat(load.errors).isEmpty();
 			assertThat(load.latencies).hasSize(CALLS);
@@ -202,7 +203,7 @@ class MixedLoadTest {
 
 		long elapsedNanos;
 
-		void print(long retries, Resources before, Resources after, Duration settled) {
+		void print(long retries, Usage before, Usage after, Duration settled) {
 			StringBuilder table = new StringBuilder(String.format(
 					"Load: %d threads, %d calls in %.1f s (%.0f calls/s), %d errors, %d retries;"
 							+ " threads %d -> %d, TCP sockets %d -> %d, %.1f s after close%n",
@@ -245,6 +246,26 @@ class MixedLoadTest {
 		@Override
 		public void beforeRetry(RetryPolicy retryPolicy, Retryable<?> retryable, RetryState retryState) {
 			this.retries.incrementAndGet();
+		}
+
+	}
+
+	/**
+	 * The threads and TCP sockets of this JVM that a client could leave behind. The emulator's
+	 * request threads are not counted: its pool keeps idle threads for a minute, which says nothing
+	 * of the client.
+	 *
+	 * @param threads live threads, the emulator's request threads and Awaitility's excepted
+	 * @param sockets open TCP sockets (0 where they cannot be counted)
+	 */
+	record Usage(long threads, long sockets) {
+
+		static Usage now() {
+			return new Usage(Resources.liveThreads(List.of("rime-emulator-", "awaitility")), Resources.tcpSockets());
+		}
+
+		boolean isWithin(Usage before) {
+			return this.threads <= before.threads && this.sockets <= before.sockets;
 		}
 
 	}

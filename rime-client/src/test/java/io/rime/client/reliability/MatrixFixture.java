@@ -1,18 +1,9 @@
 package io.rime.client.reliability;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,11 +11,10 @@ import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryState;
 import org.springframework.core.retry.Retryable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.rime.client.RimeClient;
 import io.rime.client.RimeClientBuilder;
+import io.rime.client.TestRime;
 import io.rime.emulator.MutableClock;
 import io.rime.emulator.RimeEmulator;
 
@@ -62,13 +52,9 @@ final class MatrixFixture implements AutoCloseable {
 		.timeout(RETRY_TIMEOUT)
 		.build();
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
 
 	private final RimeEmulator emulator;
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final RimeClient setupClient;
 
@@ -93,7 +79,7 @@ final class MatrixFixture implements AutoCloseable {
 		for (int i = 0; i < EXTRA_PAGE_ITEMS; i++) {
 			this.setupClient.createProject("paging-" + i, "fills the first page of projects");
 		}
-		this.v1Config = registerModelAndDataset();
+		this.v1Config = TestRime.v1Config(this.emulator, projectId());
 		String lastJobId = null;
 		for (int i = 0; i < EXTRA_PAGE_ITEMS; i++) {
 			lastJobId = this.setupClient.startStressTest(this.v1Config).jobId();
@@ -120,11 +106,8 @@ final class MatrixFixture implements AutoCloseable {
 
 	/** The seed SDK's Titanic example on local files; registers its datasets and model on start. */
 	Map<String, Object> seedConfig() {
-		String data = resource("titanic_example.csv").toString();
-		Map<String, Object> config = new LinkedHashMap<>();
+		Map<String, Object> config = TestRime.titanicConfig();
 		config.put("run_name", "matrix-" + this.names.incrementAndGet());
-		config.put("data_info", Map.of("label_col", "Survived", "ref_path", data, "eval_path", data));
-		config.put("model_info", Map.of("path", resource("titanic_example_model.py").toString()));
 		return config;
 	}
 
@@ -165,52 +148,6 @@ final class MatrixFixture implements AutoCloseable {
 			// The emulator's 429 and 503 ask for a second; honoured, capped to keep the matrix short.
 			.maxRetryAfter(Duration.ofMillis(100))
 			.validationTimeout(DEADLINE.dividedBy(2));
-	}
-
-	private Map<String, Object> registerModelAndDataset() {
-		String base = "/v1/registry/" + projectId();
-		JsonNode dataset = post(base + "/dataset", Map.of("name", "matrix-data", "dataInfo",
-				Map.of("connectionInfo", Map.of("dataFile", Map.of("path", resource("titanic_example.csv").toString())),
-						"dataParams", Map.of("labelCol", "Survived"))));
-		JsonNode model = post(base + "/model", Map.of("name", "matrix-model", "modelInfo",
-				Map.of("modelPath", Map.of("path", resource("titanic_example_model.py").toString()))));
-		String datasetId = dataset.path("datasetId").asString();
-		Map<String, Object> config = new LinkedHashMap<>();
-		config.put("runName", "matrix-v1");
-		config.put("modelId", Map.of("uuid", model.path("modelId").path("uuid").asString()));
-		config.put("dataInfo", Map.of("refDatasetId", datasetId, "evalDatasetId", datasetId));
-		return config;
-	}
-
-	private JsonNode post(String path, Object body) {
-		HttpRequest request = HttpRequest.newBuilder(this.emulator.baseUrl().resolve(path))
-			.header("rime-api-key", API_KEY)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-			.build();
-		try {
-			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException("POST " + path + " -> " + response.statusCode() + " " + response.body());
-			}
-			return JSON.readTree(response.body());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static Path resource(String name) {
-		URL url = MatrixFixture.class.getResource("/titanic/" + name);
-		try {
-			return Path.of(url.toURI());
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@Override

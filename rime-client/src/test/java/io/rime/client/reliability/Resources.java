@@ -4,19 +4,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * What a leak would leave behind: live threads, and open client connections to a port. The
- * connections are read from Linux's socket tables; elsewhere they are not counted.
+ * What a leak would leave behind: live threads, open client connections to a port, and the TCP
+ * sockets of this JVM. Sockets are read from Linux's {@code /proc}; elsewhere they are not counted.
  */
-final class Resources {
+public final class Resources {
 
-	private static final Path[] SOCKET_TABLES = { Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6") };
+	private static final List<Path> SOCKET_TABLES = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
+
+	private static final Path FILE_DESCRIPTORS = Path.of("/proc/self/fd");
 
 	private static final String ESTABLISHED = "01";
 
@@ -56,12 +60,21 @@ final class Resources {
 	 * @param ignoredPrefixes threads that are someone else's business
 	 * @return the count
 	 */
-	static long count(Map<Long, String> threads, List<String> ignoredPrefixes) {
+	public static long count(Map<Long, String> threads, List<String> ignoredPrefixes) {
 		return threads.values().stream().filter((name) -> ignoredPrefixes.stream().noneMatch(name::startsWith)).count();
 	}
 
+	/**
+	 * Count the threads alive now, except those named with a prefix to ignore.
+	 * @param ignoredPrefixes threads that are someone else's business
+	 * @return the count
+	 */
+	public static long liveThreads(List<String> ignoredPrefixes) {
+		return count(threads(), ignoredPrefixes);
+	}
+
 	static boolean canCountConnections() {
-		return Files.isReadable(SOCKET_TABLES[0]);
+		return Files.isReadable(SOCKET_TABLES.get(0));
 	}
 
 	/**
@@ -75,27 +88,59 @@ final class Resources {
 			return -1;
 		}
 		String port = String.format(Locale.ROOT, ":%04X", serverPort);
-		int count = 0;
+		return (int) socketTableRows().stream()
+			.filter((columns) -> columns[2].endsWith(port) && columns[3].equals(ESTABLISHED))
+			.count();
+	}
+
+	/**
+	 * Count the TCP sockets this JVM holds open: listening ones and both ends of every loopback
+	 * connection.
+	 * @return the count, or 0 where {@code /proc} cannot be read
+	 */
+	public static long tcpSockets() {
+		if (!Files.isDirectory(FILE_DESCRIPTORS) || !canCountConnections()) {
+			return 0;
+		}
+		try (Stream<Path> descriptors = Files.list(FILE_DESCRIPTORS)) {
+			Set<String> inodes = descriptors.map(Resources::socketInode)
+				.filter((inode) -> !inode.isEmpty())
+				.collect(Collectors.toSet());
+			return socketTableRows().stream().filter((columns) -> columns.length > 9 && inodes.contains(columns[9]))
+				.count();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	// Columns: sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode ...; the
+	// first line names them.
+	private static List<String[]> socketTableRows() {
+		List<String[]> rows = new ArrayList<>();
 		for (Path table : SOCKET_TABLES) {
 			if (!Files.isReadable(table)) {
 				continue;
 			}
-			List<String> lines;
 			try {
-				lines = Files.readAllLines(table);
+				Files.readAllLines(table).stream().skip(1).map((line) -> line.trim().split("\\s+")).forEach(rows::add);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			// Columns: sl local_address rem_address st ...; the first line names them.
-			for (String line : lines.subList(1, lines.size())) {
-				String[] fields = line.trim().split("\\s+");
-				if (fields[2].endsWith(port) && fields[3].equals(ESTABLISHED)) {
-					count++;
-				}
-			}
 		}
-		return count;
+		return rows;
+	}
+
+	private static String socketInode(Path descriptor) {
+		try {
+			String target = Files.readSymbolicLink(descriptor).toString();
+			return target.startsWith("socket:[") ? target.substring(8, target.length() - 1) : "";
+		}
+		catch (IOException ex) {
+			// Closed between listing and reading: not open any more.
+			return "";
+		}
 	}
 
 }
