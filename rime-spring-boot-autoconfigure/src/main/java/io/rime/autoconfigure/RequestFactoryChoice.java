@@ -17,7 +17,7 @@ import io.rime.client.RimeClientBuilder;
 
 /**
  * Chooses the request factory of the RIME client. The SDK's default
- * ({@link RimeClientBuilder#defaultRequestFactory}: {@code HttpURLConnection}, measured about 3x
+ * ({@link RimeClientBuilder#defaultRequestFactory}: {@code HttpURLConnection}, measured about 4x
  * faster per call than the JDK {@code HttpClient} on loopback, and ending a response whose headers
  * are still arriving at the call's deadline) is used unless the application chose a factory: by
  * {@code spring.http.clients.imperative.factory}, by a {@code ClientHttpRequestFactoryBuilder}

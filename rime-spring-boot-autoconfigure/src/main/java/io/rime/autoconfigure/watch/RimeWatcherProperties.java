@@ -18,7 +18,8 @@ public class RimeWatcherProperties {
 	private boolean enabled;
 
 	/**
-	 * Delay between the end of one poll cycle and the start of the next.
+	 * Delay before the first poll cycle and between the end of one cycle and the start of the
+	 * next.
 	 */
 	private Duration pollInterval = Duration.ofSeconds(5);
 
