@@ -90,7 +90,7 @@ public final class BenchSupport {
 				"modelInfo", Map.of("modelPath", Map.of("path", "s3://bench/model.py"))));
 		for (String validation : List.of(dataset.path("registryValidationJobId").path("uuid").asString(),
 				model.path("registryValidationJobId").path("uuid").asString())) {
-			client.stressTestJob(validation).waitUntilFinish(Duration.ofMillis(5), Duration.ofSeconds(30));
+			client.job(validation).waitUntilFinish(Duration.ofMillis(5), Duration.ofSeconds(30));
 		}
 		Map<String, Object> config = new LinkedHashMap<>();
 		config.put("runName", "bench-" + suffix);

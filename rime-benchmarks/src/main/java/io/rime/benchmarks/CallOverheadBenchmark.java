@@ -134,12 +134,12 @@ public class CallOverheadBenchmark {
 			.restClientBuilder(RestClient.builder()
 				.requestFactory(new HttpComponentsClientHttpRequestFactory(this.sdkApacheClient)))
 			.build();
-		this.sdkDefaultJob = this.sdkDefault.stressTestJob(recorded.jobId());
-		this.sdkObservedJob = this.sdkObserved.stressTestJob(recorded.jobId());
-		this.sdkJdkJob = this.sdkJdk.stressTestJob(recorded.jobId());
-		this.sdkApacheJob = this.sdkApache.stressTestJob(recorded.jobId());
+		this.sdkDefaultJob = this.sdkDefault.job(recorded.jobId());
+		this.sdkObservedJob = this.sdkObserved.job(recorded.jobId());
+		this.sdkJdkJob = this.sdkJdk.job(recorded.jobId());
+		this.sdkApacheJob = this.sdkApache.job(recorded.jobId());
 		this.boot = bootApplication();
-		this.sdkInBootJob = this.boot.getBean(RimeClient.class).stressTestJob(recorded.jobId());
+		this.sdkInBootJob = this.boot.getBean(RimeClient.class).job(recorded.jobId());
 	}
 
 	// The starter's client as an application gets it: Boot's observed RestClient.Builder and

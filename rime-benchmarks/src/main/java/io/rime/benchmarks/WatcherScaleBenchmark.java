@@ -184,7 +184,7 @@ public final class WatcherScaleBenchmark {
 			// A timeout puts the SDK's default request factory under the given builder.
 			.readTimeout(Duration.ofSeconds(30))
 			.build()) {
-			List<RimeStressTestJob> handles = jobs.stream().map((job) -> seed.stressTestJob(job.jobId())).toList();
+			List<RimeStressTestJob> handles = jobs.stream().map((job) -> seed.job(job.jobId())).toList();
 			for (int cycle = 0; cycle < 2; cycle++) {
 				requests.set(0);
 				long cpu = threads.getCurrentThreadCpuTime();

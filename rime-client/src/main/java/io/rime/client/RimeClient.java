@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -50,12 +49,12 @@ public final class RimeClient implements AutoCloseable {
 
 	private final Poller poller;
 
-	private final List<BiConsumer<RimeStressTestJob, String>> jobStartListeners;
+	private final List<JobStartListener> jobStartListeners;
 
 	RimeClient(URI address, @Nullable String defaultProjectId, RimeApi api,
 			Observations observations, JobService jobService, ResultsDownloader results,
 			StressTestStarter starter, JobLister lister, Poller poller,
-			List<BiConsumer<RimeStressTestJob, String>> jobStartListeners) {
+			List<JobStartListener> jobStartListeners) {
 		this.address = address;
 		this.defaultProjectId = defaultProjectId;
 		this.api = api;
@@ -152,9 +151,9 @@ public final class RimeClient implements AutoCloseable {
 			context.setJobId(job.jobId());
 			return handle(job.jobId());
 		});
-		for (BiConsumer<RimeStressTestJob, String> listener : this.jobStartListeners) {
+		for (JobStartListener listener : this.jobStartListeners) {
 			try {
-				listener.accept(started, project);
+				listener.jobStarted(started, project);
 			}
 			catch (RuntimeException ex) {
 				logger.warn("A job start listener failed for job '" + started.jobId() + "'; the job was started", ex);
@@ -231,13 +230,13 @@ public final class RimeClient implements AutoCloseable {
 	 * @param jobId the job id
 	 * @return the job
 	 */
-	public RimeStressTestJob stressTestJob(String jobId) {
+	public RimeStressTestJob job(String jobId) {
 		return handle(Checks.id(jobId, "jobId"));
 	}
 
 	/**
 	 * Read what the server says about itself; one cheap, authenticated call.
-	 * @return the server's version, plan and licence dates
+	 * @return the server's version, plan and license dates
 	 */
 	public RimeInfo getRimeInfo() {
 		return this.observations.observe("get_rime_info", null, null,

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BiConsumer;
 
 import javax.net.ssl.SSLContext;
 
@@ -81,7 +80,7 @@ public final class RimeClientBuilder {
 
 	private final List<RetryListener> retryListeners = new ArrayList<>();
 
-	private final List<BiConsumer<RimeStressTestJob, String>> jobStartListeners = new ArrayList<>();
+	private final List<JobStartListener> jobStartListeners = new ArrayList<>();
 
 	private @Nullable RimeClientObservationConvention observationConvention;
 
@@ -236,9 +235,9 @@ public final class RimeClientBuilder {
 	 * @param jobStartListener the listener, given the job and its project id
 	 * @return this builder
 	 */
-	public RimeClientBuilder addJobStartListener(BiConsumer<RimeStressTestJob, String> jobStartListener) {
+	public RimeClientBuilder addJobStartListener(JobStartListener jobStartListener) {
 		if (jobStartListener == null) {
-			throw new IllegalArgumentException("jobStartListener is null; expected a BiConsumer of job and project id");
+			throw new IllegalArgumentException("jobStartListener is null; expected a JobStartListener");
 		}
 		this.jobStartListeners.add(jobStartListener);
 		return this;

@@ -9,12 +9,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param version the control-plane version, {@code null} if the server did not say
  * @param buildVersion the annotated version including the build timestamp, or {@code null}
- * @param customerName the licence owner, or {@code null}
+ * @param customerName the license owner, or {@code null}
  * @param plan the RIME plan as sent by the server, for example {@code RI_PLAN_DEFAULT}
  * ({@code RI_PLAN_UNSPECIFIED} when absent)
- * @param licenceExpiry when the licence expires, or {@code null}
+ * @param licenseExpiry when the license expires, or {@code null}
  * @param gracePeriodEnd when the grace period after expiry ends, or {@code null}
  */
 public record RimeInfo(@Nullable String version, @Nullable String buildVersion, @Nullable String customerName,
-		String plan, @Nullable Instant licenceExpiry, @Nullable Instant gracePeriodEnd) {
+		String plan, @Nullable Instant licenseExpiry, @Nullable Instant gracePeriodEnd) {
 }

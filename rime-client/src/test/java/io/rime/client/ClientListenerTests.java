@@ -77,7 +77,7 @@ class ClientListenerTests {
 			RimeStressTestJob started = client.startStressTest(TestRime.v1Config(this.emulator, this.emulator.defaultProjectId()));
 			int before = this.emulator.requests().size();
 
-			RimeStressTestJob handle = client.stressTestJob(started.jobId());
+			RimeStressTestJob handle = client.job(started.jobId());
 			int afterHandle = this.emulator.requests().size();
 			JobMetadata status = handle.getStatus();
 

@@ -54,11 +54,11 @@ class ProjectAndInfoTests {
 	}
 
 	@Test
-	void rimeInfoGivesVersionPlanAndLicenceExpiry() {
+	void rimeInfoGivesVersionPlanAndLicenseExpiry() {
 		RimeInfo info = this.client.getRimeInfo();
 		assertThat(info.version()).isNotBlank();
 		assertThat(info.plan()).startsWith("RI_PLAN_");
-		assertThat(info.licenceExpiry()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
+		assertThat(info.licenseExpiry()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
 	}
 
 	@Test

@@ -76,7 +76,7 @@ class UnknownServerValuesTests {
 
 		assertThat(this.client.listProjects()).containsExactly(new RimeProject("p1", "one", ""));
 		assertThat(this.client.listStressTestJobs()).extracting(RimeStressTestJob::jobId).containsExactly("j1");
-		RimeStressTestJob job = this.client.stressTestJob("j1");
+		RimeStressTestJob job = this.client.job("j1");
 		assertThat(job.getStatus().completedTestBatches()).isEqualTo(1);
 		job.getResultCsv(this.directory.resolve("r.csv"), "0.12.0");
 		assertThat(Files.readAllLines(this.directory.resolve("r.csv"))).containsExactly("test_name,feature(s),status",

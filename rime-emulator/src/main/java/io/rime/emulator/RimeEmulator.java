@@ -337,7 +337,7 @@ public final class RimeEmulator implements AutoCloseable {
 		}
 
 		/**
-		 * Sets when the licence that {@code /v1/rime-info} reports expires (default: a year from
+		 * Sets when the license that {@code /v1/rime-info} reports expires (default: a year from
 		 * the clock's start); its grace period ends 14 days later.
 		 * @param expiration the time
 		 * @return this builder

@@ -43,7 +43,7 @@ class AuthAndErrorsTest {
 	}
 
 	@Test
-	void rimeInfoReportsVersionPlanAndALicenceInTheFuture() {
+	void rimeInfoReportsVersionPlanAndALicenseInTheFuture() {
 		var info = this.http.get("/v1/rime-info").ok();
 
 		assertThat(info.path("clusterInfoVersion").asString()).isEqualTo("2.10.16");

@@ -24,9 +24,9 @@ import io.rime.watch.RimeWatcherState;
  * Reports whether RIME answers, with one cheap authenticated call ({@code GET /v1/rime-info}).
  * A check never blocks longer than its timeout; its answer is reused for a time to live, and
  * concurrent checks share one call, so a burst of probes costs RIME at most one call per period.
- * Reports UP with the address, server version, plan and licence dates; DOWN with the error when
+ * Reports UP with the address, server version, plan and license dates; DOWN with the error when
  * RIME cannot be reached, answers an error or does not answer in time; OUT_OF_SERVICE once the
- * licence's grace period has ended. Never reports the API key. The call goes through the client's
+ * license's grace period has ended. Never reports the API key. The call goes through the client's
  * retry policy: while RIME keeps failing for longer than the timeout, a check reports the timeout.
  * <p>
  * Keep it out of the liveness group: RIME being down is no reason to restart the application.
@@ -70,7 +70,7 @@ public class RimeHealthIndicator implements HealthIndicator {
 	 * @param client the client to check with; its address (which never holds user info) is reported
 	 * @param timeout the longest time a check waits for RIME
 	 * @param cacheTtl how long an answer is reused; zero to call RIME on every check
-	 * @param clock the clock the licence dates are compared with
+	 * @param clock the clock the license dates are compared with
 	 * @param watcherState the job watcher's state, read on every check (never cached), or
 	 * {@code null} when no watcher runs
 	 */
@@ -167,20 +167,20 @@ public class RimeHealthIndicator implements HealthIndicator {
 
 	private Health healthOf(RimeInfo info) {
 		Instant gracePeriodEnd = info.gracePeriodEnd();
-		boolean licenceOver = gracePeriodEnd != null && !this.clock.instant().isBefore(gracePeriodEnd);
-		Health.Builder builder = withAddress(licenceOver ? Health.outOfService() : Health.up());
+		boolean licenseOver = gracePeriodEnd != null && !this.clock.instant().isBefore(gracePeriodEnd);
+		Health.Builder builder = withAddress(licenseOver ? Health.outOfService() : Health.up());
 		if (info.version() != null) {
 			builder.withDetail("version", info.version());
 		}
 		builder.withDetail("plan", info.plan());
-		if (info.licenceExpiry() != null) {
-			builder.withDetail("licenceExpiry", info.licenceExpiry().toString());
+		if (info.licenseExpiry() != null) {
+			builder.withDetail("licenseExpiry", info.licenseExpiry().toString());
 		}
 		if (gracePeriodEnd != null) {
 			builder.withDetail("gracePeriodEnd", gracePeriodEnd.toString());
 		}
-		if (licenceOver) {
-			builder.withDetail("error", "The RIME licence expired on " + info.licenceExpiry()
+		if (licenseOver) {
+			builder.withDetail("error", "The RIME license expired on " + info.licenseExpiry()
 					+ " and its grace period ended on " + gracePeriodEnd);
 		}
 		return builder.build();

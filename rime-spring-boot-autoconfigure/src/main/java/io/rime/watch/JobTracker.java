@@ -179,7 +179,7 @@ class JobTracker {
 	private void leftTheActiveSet(Runnable checkpoint, Entry entry) {
 		// A handle made without a call keeps the cost of a job found by listing at one read.
 		RimeStressTestJob existing = entry.handle();
-		RimeStressTestJob handle = (existing != null) ? existing : this.client.stressTestJob(entry.jobId());
+		RimeStressTestJob handle = (existing != null) ? existing : this.client.job(entry.jobId());
 		JobMetadata metadata;
 		try {
 			metadata = handle.getStatus();

@@ -65,26 +65,26 @@ class RimeHealthIndicatorTests {
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("address", this.emulator.baseUrl().toString())
 			.containsEntry("plan", "RI_PLAN_LOCAL_TRIAL")
-			.containsEntry("licenceExpiry", expiry.toString())
+			.containsEntry("licenseExpiry", expiry.toString())
 			.containsKey("version");
 		assertThat(health.toString()).doesNotContain("top-secret-key");
 	}
 
 	@Test
-	void whenTheLicenceExpiredButTheGracePeriodRunsThenHealthIsStillUp() {
+	void whenTheLicenseExpiredButTheGracePeriodRunsThenHealthIsStillUp() {
 		start(RimeEmulator.builder().licenseExpiration(Instant.now().minus(3, ChronoUnit.DAYS)));
 		assertThat(indicator(Duration.ofSeconds(2), Duration.ZERO).health().getStatus()).isEqualTo(Status.UP);
 	}
 
 	@Test
-	void whenTheLicenceGracePeriodHasEndedThenHealthIsOutOfService() {
+	void whenTheLicenseGracePeriodHasEndedThenHealthIsOutOfService() {
 		Instant expiry = Instant.now().minus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 		start(RimeEmulator.builder().licenseExpiration(expiry));
 		Health health = indicator(Duration.ofSeconds(2), Duration.ZERO).health();
 		assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
-		assertThat(health.getDetails()).containsEntry("licenceExpiry", expiry.toString())
+		assertThat(health.getDetails()).containsEntry("licenseExpiry", expiry.toString())
 			.containsEntry("gracePeriodEnd", expiry.plus(14, ChronoUnit.DAYS).toString())
-			.containsEntry("error", "The RIME licence expired on " + expiry + " and its grace period ended on "
+			.containsEntry("error", "The RIME license expired on " + expiry + " and its grace period ended on "
 					+ expiry.plus(14, ChronoUnit.DAYS));
 	}
 

@@ -102,7 +102,7 @@ class HostileServerTests {
 			.contains("pageToken") ? hugePage : firstPage).write(exchange, body));
 		Path file = this.directory.resolve("results.csv");
 		Object outcome = trials.run("50 MB result page (second page)", () -> {
-			this.client.stressTestJob("done").getResultCsv(file);
+			this.client.job("done").getResultCsv(file);
 			return file;
 		});
 		assertThat(thrown(outcome)).isExactlyInstanceOf(RimeException.class)
@@ -272,7 +272,7 @@ class HostileServerTests {
 	}
 
 	private JobMetadata status(String jobId) {
-		return this.client.stressTestJob(jobId).getStatus();
+		return this.client.job(jobId).getStatus();
 	}
 
 	private int notFoundStatus(String jobId) {

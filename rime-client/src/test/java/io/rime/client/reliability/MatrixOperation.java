@@ -46,31 +46,31 @@ enum MatrixOperation {
 	GET_RIME_INFO("getRimeInfo", Creates.NOTHING, (fixture, file) -> RimeClient::getRimeInfo),
 
 	GET_STATUS("job.getStatus()", Creates.NOTHING,
-			(fixture, file) -> (client) -> client.stressTestJob(fixture.finishedJobId()).getStatus()),
+			(fixture, file) -> (client) -> client.job(fixture.finishedJobId()).getStatus()),
 
 	GET_STATUS_WAITING("job.getStatus(verbose, wait, rate)", Creates.NOTHING, (fixture, file) -> (client) -> client
-		.stressTestJob(fixture.finishedJobId()).getStatus(true, true, Timing.POLL_RATE)),
+		.job(fixture.finishedJobId()).getStatus(true, true, Timing.POLL_RATE)),
 
 	WAIT_UNTIL_FINISH("job.waitUntilFinish", Creates.NOTHING, (fixture, file) -> (client) -> client
-		.stressTestJob(fixture.finishedJobId()).waitUntilFinish(Timing.POLL_RATE, Timing.WAIT_TIMEOUT)),
+		.job(fixture.finishedJobId()).waitUntilFinish(Timing.POLL_RATE, Timing.WAIT_TIMEOUT)),
 
 	WHEN_FINISHED("job.whenFinished", Creates.NOTHING, (fixture, file) -> (client) -> client
-		.stressTestJob(fixture.finishedJobId()).whenFinished(Timing.POLL_RATE).join()),
+		.job(fixture.finishedJobId()).whenFinished(Timing.POLL_RATE).join()),
 
 	GET_RESULT_CSV("job.getResultCsv(file)", Creates.NOTHING, (fixture, file) -> (client) -> {
-		client.stressTestJob(fixture.finishedJobId()).getResultCsv(file);
+		client.job(fixture.finishedJobId()).getResultCsv(file);
 		return file;
 	}),
 
 	GET_RESULT_CSV_PINNED("job.getResultCsv(file, 0.12.0)", Creates.NOTHING, (fixture, file) -> (client) -> {
-		client.stressTestJob(fixture.finishedJobId()).getResultCsv(file, "0.12.0");
+		client.job(fixture.finishedJobId()).getResultCsv(file, "0.12.0");
 		return file;
 	}),
 
 	CANCEL("job.cancel()", Creates.NOTHING, (fixture, file) -> {
 		String jobId = fixture.activeJobId();
 		return (client) -> {
-			client.stressTestJob(jobId).cancel();
+			client.job(jobId).cancel();
 			return jobId;
 		};
 	});

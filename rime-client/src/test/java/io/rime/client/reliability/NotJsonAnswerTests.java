@@ -40,7 +40,7 @@ class NotJsonAnswerTests {
 	void aCancelAnsweredByALoginPageWithStatus200IsNotReportedAsDone() {
 		this.emulator.faults().add(Fault.on("POST", "/v1/jobs/cancel/*").body(200, "text/html", LOGIN_PAGE));
 
-		assertThatExceptionOfType(RimeException.class).isThrownBy(() -> this.client.stressTestJob("job-1").cancel())
+		assertThatExceptionOfType(RimeException.class).isThrownBy(() -> this.client.job("job-1").cancel())
 			.withMessageContaining("cancel_job (POST /v1/jobs/cancel/job-1) with text/html, not JSON")
 			.withMessageContaining("an HTML page ('Sign in to Example Corp')")
 			.withMessageContaining("check that the address is RIME's API")
@@ -68,7 +68,7 @@ class NotJsonAnswerTests {
 		this.emulator.faults().add(Fault.on("GET", "/v1/jobs/*").body(200, "application/json",
 				"{\"job\": {\"jobId\": \"job-1\", \"runningTimeSecs\": {\"seconds\": 3}}}"));
 
-		assertThatExceptionOfType(RimeException.class).isThrownBy(() -> this.client.stressTestJob("job-1").getStatus())
+		assertThatExceptionOfType(RimeException.class).isThrownBy(() -> this.client.job("job-1").getStatus())
 			.withMessageContaining("get_job (GET /v1/jobs/job-1) that is not the expected JSON:"
 					+ " the value of 'job.runningTimeSecs' has the wrong type")
 			.withMessageNotContaining("io.rime.client.internal");

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param jobTtl how long a finished job stays readable
  * @param testCasesPerRun the number of test cases of every run, or {@code null} for one per
  * feature per test batch
- * @param licenseExpiration when the licence that {@code /v1/rime-info} reports expires
+ * @param licenseExpiration when the license that {@code /v1/rime-info} reports expires
  */
 public record EmulatorSettings(Clock clock, Duration pendingDuration, Duration runningDuration,
 		Duration validationDuration, Duration cancelDuration, Duration jobTtl, @Nullable Long testCasesPerRun,

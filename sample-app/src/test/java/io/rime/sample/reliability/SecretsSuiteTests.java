@@ -128,7 +128,7 @@ class SecretsSuiteTests {
 	private static String failingCalls(RimeClient client, RimeEmulator emulator, RimeStressTestJob failed) {
 		List<Throwable> failures = new ArrayList<>();
 		failures.add(failure(() -> client.getProject("no-such-project")));
-		failures.add(failure(() -> client.stressTestJob("no-such-job").getStatus()));
+		failures.add(failure(() -> client.job("no-such-job").getStatus()));
 		failures.add(failure(() -> failed.getResultCsv(Path.of("target", "secrets.csv"))));
 		emulator.faults().add(Fault.on("GET", "/v1/rime-info").closeConnection());
 		try {
