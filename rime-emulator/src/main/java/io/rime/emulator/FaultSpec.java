@@ -3,7 +3,6 @@ package io.rime.emulator;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * The flag form of a {@link Fault}, as the standalone emulator's {@code --fault} option takes it:
@@ -37,7 +36,7 @@ final class FaultSpec {
 				fault = switch (option[0].trim()) {
 					case "rate" -> fault.rate(Double.parseDouble(value));
 					case "times" -> fault.times(Integer.parseInt(value));
-					case "retry-after" -> fault.retryAfter(parseDuration(value));
+					case "retry-after" -> fault.retryAfter(parseDuration(value, spec));
 					default -> throw new IllegalArgumentException("Fault '" + spec + "' has an unknown option '"
 							+ parts[i].trim() + "'; expected rate=, times= or retry-after=");
 				};
@@ -55,7 +54,7 @@ final class FaultSpec {
 		try {
 			return switch (kindAndArg[0]) {
 				case "status" -> fault.status(Integer.parseInt(arg));
-				case "latency" -> fault.latency(parseDuration(arg));
+				case "latency" -> fault.latency(parseDuration(arg, spec));
 				case "close" -> fault.closeConnection();
 				case "cut-body" -> fault.cutBody();
 				case "apply-then-fail" -> fault.applyThenFail();
@@ -81,15 +80,13 @@ final class FaultSpec {
 		return fault.body(Integer.parseInt(statusTypeBody[0]), statusTypeBody[1], body);
 	}
 
-	static Duration parseDuration(String text) {
-		String value = text.trim().toLowerCase(Locale.ROOT);
-		if (value.endsWith("ms")) {
-			return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+	private static Duration parseDuration(String text, String spec) {
+		try {
+			return DurationText.parse(text);
 		}
-		if (value.endsWith("s")) {
-			return Duration.ofMillis(Math.round(Double.parseDouble(value.substring(0, value.length() - 1)) * 1000));
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("Fault '" + spec + "' has a bad duration: " + ex.getMessage());
 		}
-		throw new NumberFormatException("'" + text + "' is not a duration such as 500ms or 2s");
 	}
 
 }

@@ -17,7 +17,8 @@ final class Standalone {
 			  --bind ADDRESS           address to listen on (default 127.0.0.1)
 			  --api-key KEY            API key that calls must send in the rime-api-key header
 			                           (default: none, calls need no key)
-			  --pending-duration D     time from start to running, e.g. 1s or 500ms (default 1s)
+			  --pending-duration D     time from start to running (default 1s); durations take
+			                           Spring Boot's syntax: 500ms, 10s, 10m, 2h, 2d or ISO-8601 (PT10M)
 			  --running-duration D     time a stress test runs (default 5s)
 			  --test-cases-per-run N   test cases of every run (default: one per feature per test batch)
 			  --fault SPEC             inject a fault, repeatable: 'METHOD /path=KIND[:ARG][,rate=R][,times=N]'
@@ -108,11 +109,11 @@ final class Standalone {
 
 	private static Duration parseDuration(String option, String value) {
 		try {
-			return FaultSpec.parseDuration(value);
+			return DurationText.parse(value);
 		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException(
-					"Option " + option + " needs a duration such as 500ms or 2s, but was '" + value + "'");
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("Option " + option + " needs " + DurationText.EXPECTED
+					+ " (as in Spring Boot properties), but was '" + value + "'");
 		}
 	}
 

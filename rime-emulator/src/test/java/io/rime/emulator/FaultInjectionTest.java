@@ -199,7 +199,7 @@ class FaultInjectionTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> Fault.parse(null))
 			.withMessageStartingWith("Fault spec is null; expected 'METHOD /path=KIND");
 		assertThatIllegalArgumentException().isThrownBy(() -> Fault.parse("GET /v1/jobs=latency:soon"))
-			.withMessageContaining("needs a number in 'latency:soon'");
+			.withMessageContaining("Fault 'GET /v1/jobs=latency:soon' has a bad duration: 'soon' is not a duration such as 500ms");
 		assertThatIllegalArgumentException().isThrownBy(() -> Fault.parse("GET /v1/jobs=close,rate=x"))
 			.withMessageContaining("bad number in 'rate=x'");
 		assertThatIllegalArgumentException().isThrownBy(() -> Fault.on("GET", "v1").status(500))

@@ -38,6 +38,13 @@ class StandaloneTest {
 				"unknown kind 'boom'");
 	}
 
+	@Test
+	void aDurationThatSpringBootWouldNotReadIsRejectedWithTheSyntaxItTakes() {
+		assertThat(run("--running-duration", "1.5x")).isEqualTo(2);
+		assertThat(text(this.err)).contains("Option --running-duration needs a duration such as 500ms, 10s, 10m, 2h,"
+				+ " 2d or PT10M (as in Spring Boot properties), but was '1.5x'");
+	}
+
 	private int run(String... args) {
 		return Standalone.run(args, new PrintStream(this.out, true, StandardCharsets.UTF_8),
 				new PrintStream(this.err, true, StandardCharsets.UTF_8));

@@ -13,7 +13,47 @@ import tools.jackson.databind.JsonNode;
  */
 final class Fields {
 
+	/**
+	 * Longest name of a project, dataset, model, run or tag, in characters: a name is shown in
+	 * lists, so one huge name would make every page of a listing huge.
+	 */
+	static final int MAX_NAME_LENGTH = 255;
+
+	/**
+	 * Longest free text (a project's description, use case or ethical consideration), in characters.
+	 */
+	static final int MAX_TEXT_LENGTH = 5_000;
+
 	private Fields() {
+	}
+
+	static String requireName(JsonNode parent, String field, String path) {
+		return limited(requireString(parent, field, path), path, MAX_NAME_LENGTH);
+	}
+
+	static String requireText(JsonNode parent, String field, String path) {
+		return limited(requireString(parent, field, path), path, MAX_TEXT_LENGTH);
+	}
+
+	static @Nullable String optionalText(JsonNode parent, String field, String path) {
+		String value = optionalString(parent, field, path);
+		return (value != null) ? limited(value, path, MAX_TEXT_LENGTH) : null;
+	}
+
+	static List<String> optionalNames(JsonNode parent, String field, String path) {
+		List<String> values = optionalStrings(parent, field, path);
+		for (int i = 0; i < values.size(); i++) {
+			limited(values.get(i), path + "[" + i + "]", MAX_NAME_LENGTH);
+		}
+		return values;
+	}
+
+	private static String limited(String value, String path, int max) {
+		int length = value.codePointCount(0, value.length());
+		if (length > max) {
+			throw ApiError.invalid(path + " must be at most " + max + " characters long, but has " + length);
+		}
+		return value;
 	}
 
 	static JsonNode requireObject(JsonNode parent, String field, String path) {

@@ -76,14 +76,14 @@ final class Projects {
 	}
 
 	private Project add(JsonNode body) {
-		String name = Fields.requireString(body, "name", "name");
-		String description = Fields.requireString(body, "description", "description");
+		String name = Fields.requireName(body, "name", "name");
+		String description = Fields.requireText(body, "description", "description");
 		String modelTask = Fields.optionalEnum(body, "modelTask", "modelTask", WireEnums.MODEL_TASKS);
 		String workspaceId = Fields.optionalId(body, "workspaceId", "workspaceId");
-		List<String> tags = Fields.optionalStrings(body, "tags", "tags");
+		List<String> tags = Fields.optionalNames(body, "tags", "tags");
 		Boolean published = Fields.optionalBoolean(body, "isPublished", "isPublished");
-		String useCase = Fields.optionalString(body, "useCase", "useCase");
-		String ethicalConsideration = Fields.optionalString(body, "ethicalConsideration", "ethicalConsideration");
+		String useCase = Fields.optionalText(body, "useCase", "useCase");
+		String ethicalConsideration = Fields.optionalText(body, "ethicalConsideration", "ethicalConsideration");
 		ObjectNode runTimeInfo = RunTimeInfoJson.read(body, "runTimeInfo");
 		JsonNode profilingConfig = Fields.optionalObject(body, "profilingConfig", "profilingConfig");
 

@@ -36,7 +36,7 @@ final class Registry {
 	ApiResponse registerDataset(ApiRequest request) {
 		String projectId = this.projects.require(request.pathVariable("projectId")).id();
 		JsonNode body = request.jsonBody();
-		String name = Fields.requireString(body, "name", "name");
+		String name = Fields.requireName(body, "name", "name");
 		JsonNode dataInfo = Fields.requireObject(body, "dataInfo", "dataInfo");
 		JsonNode connection = Fields.requireObject(dataInfo, "connectionInfo", "dataInfo.connectionInfo");
 		String path = dataPath(connection);
@@ -59,7 +59,7 @@ final class Registry {
 	ApiResponse registerModel(ApiRequest request) {
 		String projectId = this.projects.require(request.pathVariable("projectId")).id();
 		JsonNode body = request.jsonBody();
-		String name = Fields.requireString(body, "name", "name");
+		String name = Fields.requireName(body, "name", "name");
 		JsonNode modelInfo = Fields.requireObject(body, "modelInfo", "modelInfo");
 		JsonNode modelPath = Fields.optionalObject(modelInfo, "modelPath", "modelInfo.modelPath");
 		JsonNode huggingFace = Fields.optionalObject(modelInfo, "huggingFace", "modelInfo.huggingFace");

@@ -44,7 +44,7 @@ final class StressTests {
 		Fields.optionalId(body, "agentId", "agentId");
 		Fields.optionalObject(body, "experimentalFields", "experimentalFields");
 		JsonNode config = Fields.requireObject(body, "testRunConfig", "testRunConfig");
-		String runName = Fields.requireString(config, "runName", "testRunConfig.runName");
+		String runName = Fields.requireName(config, "runName", "testRunConfig.runName");
 		String modelId = Fields.requireId(config, "modelId", "testRunConfig.modelId");
 		JsonNode dataInfo = Fields.requireObject(config, "dataInfo", "testRunConfig.dataInfo");
 		String evalDatasetId = Fields.requireString(dataInfo, "evalDatasetId", "testRunConfig.dataInfo.evalDatasetId");
