@@ -1,6 +1,7 @@
 package io.rime.client;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -37,20 +38,45 @@ public enum JobStatus {
 	}
 
 	/**
-	 * Return the status with the given name, as the seed SDK's status filters spell it.
-	 * @param name one of {@code UNKNOWN_JOB_STATUS, PENDING, RUNNING, FAILING, SUCCEEDED, CANCELLED}
+	 * Return the status with the given name, case-insensitively, in any of the spellings RIME users
+	 * meet: the seed SDK's ({@code FAILING}, {@code UNKNOWN_JOB_STATUS}), REST v1 and {@code rime_sdk}
+	 * 2.x's ({@code JOB_STATUS_FAILED}, {@code JOB_STATUS_REQUESTED} for {@link #PENDING},
+	 * {@code JOB_STATUS_UNSPECIFIED}), and plain words ({@code failed}, {@code canceled},
+	 * {@code succeeded}, {@code unknown}); surrounding blanks are ignored.
+	 * @param name the name
 	 * @return the status
-	 * @throws IllegalArgumentException if the name is none of those
+	 * @throws IllegalArgumentException if the name is none of those, listing the accepted ones
 	 */
 	public static JobStatus fromName(@Nullable String name) {
-		for (JobStatus status : values()) {
-			if (status.name().equals(name)) {
-				return status;
+		if (name != null) {
+			String key = name.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+			key = key.startsWith("JOB_STATUS_") ? key.substring("JOB_STATUS_".length()) : key;
+			switch (key) {
+				case "UNKNOWN_JOB_STATUS", "UNKNOWN", "UNSPECIFIED" -> {
+					return UNKNOWN_JOB_STATUS;
+				}
+				case "PENDING", "REQUESTED" -> {
+					return PENDING;
+				}
+				case "RUNNING" -> {
+					return RUNNING;
+				}
+				case "FAILING", "FAILED", "FAILURE" -> {
+					return FAILING;
+				}
+				case "SUCCEEDED", "SUCCESS", "SUCCESSFUL" -> {
+					return SUCCEEDED;
+				}
+				case "CANCELLED", "CANCELED" -> {
+					return CANCELLED;
+				}
+				default -> {
+				}
 			}
 		}
 		String known = Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
-		throw new IllegalArgumentException(
-				"Unknown job status name '" + name + "'; expected one of " + known);
+		throw new IllegalArgumentException("Unknown job status name '" + name + "'; expected one of " + known
+				+ " (any case), a REST name such as JOB_STATUS_FAILED, or FAILED, CANCELED, REQUESTED");
 	}
 
 }

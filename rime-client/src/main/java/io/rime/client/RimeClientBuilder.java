@@ -23,6 +23,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.rime.client.internal.Addresses;
 import io.rime.client.internal.Checks;
 import io.rime.client.internal.ErrorMapper;
 import io.rime.client.internal.JdkHttpLogMasking;
@@ -94,8 +95,10 @@ public final class RimeClientBuilder {
 	}
 
 	/**
-	 * Set the RIME address (required), for example {@code https://rime.example.com}.
-	 * @param address an absolute http or https URL without query
+	 * Set the RIME address (required), as the Python SDKs take it: a bare host such as
+	 * {@code my_vpc.rime.com} (https is assumed), {@code host:port}, or an http or https URL such as
+	 * {@code https://rime.example.com}; trailing slashes are dropped.
+	 * @param address the address, without user info, query or fragment
 	 * @return this builder
 	 */
 	public RimeClientBuilder address(String address) {
@@ -363,7 +366,7 @@ public final class RimeClientBuilder {
 		if (!address.getScheme().equals("http")) {
 			return false;
 		}
-		String host = address.getHost().toLowerCase(Locale.ROOT);
+		String host = String.valueOf(Addresses.host(address)).toLowerCase(Locale.ROOT);
 		boolean loopback = host.equals("localhost") || host.endsWith(".localhost") || host.equals("[::1]")
 				|| host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 		return !loopback;

@@ -1,6 +1,8 @@
 package io.rime.client;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +16,27 @@ class JobStatusTests {
 		assertThat(JobStatus.fromName("FAILING")).isEqualTo(JobStatus.FAILING);
 		assertThat(JobStatus.fromName("SUCCEEDED")).isEqualTo(JobStatus.SUCCEEDED);
 		assertThat(JobStatus.fromName("CANCELLED")).isEqualTo(JobStatus.CANCELLED);
+	}
+
+	@ParameterizedTest
+	@CsvSource(textBlock = """
+			JOB_STATUS_FAILED,      FAILING
+			JOB_STATUS_REQUESTED,   PENDING
+			JOB_STATUS_PENDING,     PENDING
+			JOB_STATUS_RUNNING,     RUNNING
+			JOB_STATUS_SUCCEEDED,   SUCCEEDED
+			JOB_STATUS_CANCELLED,   CANCELLED
+			JOB_STATUS_UNSPECIFIED, UNKNOWN_JOB_STATUS
+			failed,                 FAILING
+			Failing,                FAILING
+			canceled,               CANCELLED
+			succeeded,              SUCCEEDED
+			' running ',            RUNNING
+			job_status_failed,      FAILING
+			unknown,                UNKNOWN_JOB_STATUS
+			""")
+	void theRestNamesAndCommonSpellingsAreAccepted(String name, JobStatus expected) {
+		assertThat(JobStatus.fromName(name)).isEqualTo(expected);
 	}
 
 	@Test

@@ -123,6 +123,22 @@ class ResultCsvTests {
 		assertThat(Files.readString(file, StandardCharsets.UTF_8).lines()).hasSize(2501);
 	}
 
+	@Test
+	void aResultFileHasThePermissionsOfAnyFileTheProcessCreates() throws IOException {
+		Path reference = Files.createFile(this.directory.resolve("reference.txt"));
+		Path file = this.directory.resolve("results.csv");
+		succeededJob().getResultCsv(file);
+		assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(reference));
+	}
+
+	@Test
+	void aRimeVersionAsThePinGivesTheFormatThatExistedAtThatVersion() throws IOException {
+		Path file = this.directory.resolve("results.csv");
+		succeededJob().getResultCsv(file, "2.10.16");
+		assertThat(Files.readAllLines(file).get(0))
+			.isEqualTo("test_name,feature(s),status,test_type,severity,importance_score,test_category");
+	}
+
 	private RimeStressTestJob succeededJob() {
 		RimeStressTestJob job = this.client.startStressTest(TestRime.titanicConfig());
 		assertThat(job.waitUntilFinish(POLL, Duration.ofSeconds(10)).status()).isEqualTo(JobStatus.SUCCEEDED);

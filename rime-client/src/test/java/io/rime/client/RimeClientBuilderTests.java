@@ -27,7 +27,8 @@ class RimeClientBuilderTests {
 	@Test
 	void aNullAddressIsRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().address((String) null))
-			.withMessage("address is null; expected an absolute http or https URL such as https://rime.example.com");
+			.withMessage("address is null; expected a host such as rime.example.com (https is assumed), host:port, or an"
+					+ " http or https URL such as https://rime.example.com");
 		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().address((URI) null))
 			.withMessageStartingWith("address is null");
 	}
@@ -35,19 +36,19 @@ class RimeClientBuilderTests {
 	@Test
 	void aBlankAddressIsRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().address(" "))
-			.withMessageStartingWith("address is blank; expected an absolute http or https URL");
+			.withMessageStartingWith("address is blank; expected a host such as rime.example.com");
 	}
 
 	@Test
-	void aRelativeAddressIsRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().address("my_vpc.rime.com"))
-			.withMessageStartingWith("address 'my_vpc.rime.com' is relative; expected an absolute http or https URL");
+	void aRelativeUriAddressIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().address(URI.create("my/path")))
+			.withMessageStartingWith("address 'my/path' is relative; expected a host such as rime.example.com");
 	}
 
 	@Test
 	void anAddressWithAnotherSchemeIsRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> RimeClient.builder().address("ftp://rime.example.com"))
-			.withMessageStartingWith("address 'ftp://rime.example.com' has the scheme 'ftp'; expected an absolute http");
+			.withMessageStartingWith("address 'ftp://rime.example.com' has the scheme 'ftp'; expected a host");
 	}
 
 	@Test

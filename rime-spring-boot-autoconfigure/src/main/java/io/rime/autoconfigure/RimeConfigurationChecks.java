@@ -2,7 +2,6 @@ package io.rime.autoconfigure;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -13,14 +12,17 @@ import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 
+import io.rime.client.internal.Addresses;
+
 /**
  * Startup checks of the {@code rime.*} properties. Each failure names the property, its value
  * (never the API key) and the fix.
  */
 final class RimeConfigurationChecks {
 
-	static final String ADDRESS_ACTION = "Set 'rime.address' to an absolute http or https URL such as"
-			+ " https://rime.example.com, without user info, query or fragment.";
+	static final String ADDRESS_ACTION = "Set 'rime.address' to a host such as rime.example.com (https is assumed),"
+			+ " host:port, or an http or https URL such as https://rime.example.com, without user info, query or"
+			+ " fragment.";
 
 	private RimeConfigurationChecks() {
 	}
@@ -61,31 +63,32 @@ final class RimeConfigurationChecks {
 	}
 
 	static URI address(String value) {
-		if (value.isBlank()) {
-			throw invalidAddress(value, "it is blank");
-		}
-		URI uri;
 		try {
-			uri = new URI(value.strip());
+			return Addresses.parse(value);
 		}
-		catch (URISyntaxException ex) {
-			throw invalidAddress(value, "it is not a valid URL (" + ex.getReason() + " at index " + ex.getIndex() + ")");
+		catch (Addresses.InvalidAddressException ex) {
+			throw switch (ex.problem()) {
+				case NULL, BLANK -> invalidAddress(value, "it is blank");
+				case NOT_A_URL -> invalidAddress(value, "it is not a valid URL (" + ex.detail() + ")");
+				case USER_INFO -> invalidAddress(maskedUserInfo(value),
+						"it contains user info (credentials); give the API key through 'rime.api-key' instead");
+				case RELATIVE, SCHEME -> invalidAddress(value, "it is not an http or https URL");
+				case NO_HOST -> invalidAddress(value, "it has no host");
+				case PORT -> invalidAddress(value, "its port " + ex.detail() + " is above 65535");
+				case QUERY_OR_FRAGMENT -> invalidAddress(value, "it has a query or fragment");
+			};
 		}
-		if (uri.getRawUserInfo() != null) {
-			throw invalidAddress(uri.getScheme() + "://******@" + uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "") + "/…",
-					"it contains user info (credentials); give the API key through 'rime.api-key' instead");
-		}
-		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
-		if (!"http".equals(scheme) && !"https".equals(scheme) || uri.isOpaque()) {
-			throw invalidAddress(value, "it is not an http or https URL");
-		}
-		if (uri.getHost() == null) {
-			throw invalidAddress(value, "it has no host");
-		}
-		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-			throw invalidAddress(value, "it has a query or fragment");
-		}
-		return uri;
+	}
+
+	// Shows where the address points, never the credentials before the '@'.
+	private static String maskedUserInfo(String value) {
+		String text = value.strip();
+		int schemeEnd = text.indexOf("://");
+		String scheme = (schemeEnd >= 0) ? text.substring(0, schemeEnd) : "https";
+		String rest = (schemeEnd >= 0) ? text.substring(schemeEnd + 3) : text;
+		int pathStart = rest.indexOf('/');
+		String authority = (pathStart >= 0) ? rest.substring(0, pathStart) : rest;
+		return scheme + "://******@" + authority.substring(authority.lastIndexOf('@') + 1) + "/…";
 	}
 
 	private static InvalidRimeConfigurationException invalidAddress(String shownValue, String reason) {

@@ -140,6 +140,12 @@ public class RimeEndpoint {
 	}
 
 	static String displayAddress(URI address) {
+		if (address.getHost() == null && address.getRawAuthority() != null) {
+			// A host name with '_' (such as my_vpc.rime.com): java.net.URI reads no host from it.
+			String authority = address.getRawAuthority();
+			return address.getScheme() + "://" + authority.substring(authority.lastIndexOf('@') + 1)
+					+ ((address.getRawPath() != null) ? address.getRawPath() : "");
+		}
 		try {
 			return new URI(address.getScheme(), null, address.getHost(), address.getPort(), address.getPath(), null,
 					null)

@@ -7,6 +7,8 @@ import java.util.List;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -45,6 +47,17 @@ class RimeAutoConfigurationTests extends EmulatorBackedTests {
 			assertThat(context.getBean(RimeClient.class)).hasToString(
 					"RimeClient[address=" + emulator.baseUrl() + ", defaultProjectId=p-1]");
 		});
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			my_vpc.rime.com               | https://my_vpc.rime.com
+			rime.example.com:8443/        | https://rime.example.com:8443
+			http://my_vpc.rime.com:8080/  | http://my_vpc.rime.com:8080
+			""")
+	void rimeAddressIsTakenAsThePythonSdkTakesIt(String address, String expected) {
+		this.contextRunner.withPropertyValues("rime.address=" + address)
+			.run((context) -> assertThat(context.getBean(RimeClient.class).address()).hasToString(expected));
 	}
 
 	@Test

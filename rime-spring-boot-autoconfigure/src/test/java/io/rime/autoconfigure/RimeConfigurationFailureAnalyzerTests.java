@@ -69,7 +69,8 @@ class RimeConfigurationFailureAnalyzerTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
-			localhost:8080              | Invalid value 'localhost:8080' for property 'rime.address': it is not an http or https URL.
+			rime.example.com:99999      | Invalid value 'rime.example.com:99999' for property 'rime.address': its port 99999 is above 65535.
+			ops:pw@my_vpc.rime.com      | Invalid value 'https://******@my_vpc.rime.com/…' for property 'rime.address': it contains user info (credentials); give the API key through 'rime.api-key' instead.
 			ftp://rime.example.com      | Invalid value 'ftp://rime.example.com' for property 'rime.address': it is not an http or https URL.
 			http://rime example.com     | Invalid value 'http://rime example.com' for property 'rime.address': it is not a valid URL (Illegal character in authority at index 7).
 			https://rime.example.com?x=1 | Invalid value 'https://rime.example.com?x=1' for property 'rime.address': it has a query or fragment.
@@ -79,8 +80,9 @@ class RimeConfigurationFailureAnalyzerTests {
 	void invalidAddress(String address, String description) {
 		FailureAnalysis analysis = analyze(this.contextRunner.withPropertyValues("rime.address=" + address));
 		assertThat(analysis.getDescription()).isEqualTo(description);
-		assertThat(analysis.getAction()).isEqualTo("Set 'rime.address' to an absolute http or https URL such as"
-				+ " https://rime.example.com, without user info, query or fragment.");
+		assertThat(analysis.getAction()).isEqualTo("Set 'rime.address' to a host such as rime.example.com (https is"
+				+ " assumed), host:port, or an http or https URL such as https://rime.example.com, without user info,"
+				+ " query or fragment.");
 	}
 
 	@Test
@@ -274,12 +276,12 @@ class RimeConfigurationFailureAnalyzerTests {
 	@Test
 	void theReportLooksLikeBootsOwn(CapturedOutput output) {
 		SpringApplication application = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
-			.properties("rime.address=localhost:8080")
+			.properties("rime.address=ftp://localhost:8080")
 			.build();
 		assertThatException().isThrownBy(application::run);
 		assertThat(output).contains("APPLICATION FAILED TO START", "Description:",
-				"Invalid value 'localhost:8080' for property 'rime.address': it is not an http or https URL.",
-				"Action:", "Set 'rime.address' to an absolute http or https URL");
+				"Invalid value 'ftp://localhost:8080' for property 'rime.address': it is not an http or https URL.",
+				"Action:", "Set 'rime.address' to a host such as rime.example.com");
 	}
 
 	@Configuration(proxyBeanMethods = false)

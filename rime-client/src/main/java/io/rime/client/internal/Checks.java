@@ -1,11 +1,9 @@
 package io.rime.client.internal;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,27 +15,24 @@ public final class Checks {
 
 	private static final Duration MAX_POLL_RATE = Duration.ofHours(1);
 
-	private static final String ADDRESS_EXAMPLE = "an absolute http or https URL such as https://rime.example.com";
+	private static final String ADDRESS_EXAMPLE = "a host such as rime.example.com (https is assumed), host:port, or an"
+			+ " http or https URL such as https://rime.example.com";
 
 	private Checks() {
 	}
 
 	/**
-	 * Check a RIME address.
+	 * Check a RIME address as the Python SDKs take it: a bare host, {@code host:port} or an http(s)
+	 * URL; {@code https://} is added when no scheme is given, trailing slashes are dropped.
 	 * @param address the address
-	 * @return the address without trailing slashes
+	 * @return the normalised address
 	 */
 	public static URI address(@Nullable String address) {
-		if (address == null || address.isBlank()) {
-			throw new IllegalArgumentException("address is " + ((address == null) ? "null" : "blank") + "; expected "
-					+ ADDRESS_EXAMPLE);
-		}
 		try {
-			return address(new URI(address.strip()));
+			return Addresses.parse(address);
 		}
-		catch (URISyntaxException ex) {
-			throw new IllegalArgumentException("address '" + address + "' is not a URL (" + ex.getReason()
-					+ "); expected " + ADDRESS_EXAMPLE);
+		catch (Addresses.InvalidAddressException ex) {
+			throw invalidAddress(ex);
 		}
 	}
 
@@ -47,31 +42,30 @@ public final class Checks {
 	 * @return the address without trailing slashes
 	 */
 	public static URI address(@Nullable URI address) {
-		if (address == null) {
-			throw new IllegalArgumentException("address is null; expected " + ADDRESS_EXAMPLE);
+		try {
+			return Addresses.check(address);
 		}
-		if (address.getRawUserInfo() != null) {
-			// Not echoed: user info is usually a password.
-			throw new IllegalArgumentException("address contains user info (credentials); expected " + ADDRESS_EXAMPLE
-					+ ", with the key given through apiKey");
+		catch (Addresses.InvalidAddressException ex) {
+			throw invalidAddress(ex);
 		}
-		String scheme = address.getScheme();
-		if (scheme == null) {
-			throw new IllegalArgumentException("address '" + address + "' is relative; expected " + ADDRESS_EXAMPLE);
-		}
-		if (!scheme.toLowerCase(Locale.ROOT).equals("http") && !scheme.toLowerCase(Locale.ROOT).equals("https")) {
-			throw new IllegalArgumentException("address '" + address + "' has the scheme '" + scheme + "'; expected "
-					+ ADDRESS_EXAMPLE);
-		}
-		if (address.getHost() == null) {
-			throw new IllegalArgumentException("address '" + address + "' has no host; expected " + ADDRESS_EXAMPLE);
-		}
-		if (address.getRawQuery() != null || address.getRawFragment() != null) {
-			throw new IllegalArgumentException("address '" + address + "' has a query or fragment; expected "
-					+ ADDRESS_EXAMPLE + " and nothing after the path");
-		}
-		String path = (address.getRawPath() != null) ? address.getRawPath().replaceAll("/+$", "") : "";
-		return URI.create(scheme.toLowerCase(Locale.ROOT) + "://" + address.getRawAuthority() + path);
+	}
+
+	private static IllegalArgumentException invalidAddress(Addresses.InvalidAddressException ex) {
+		String shown = "address '" + ex.value() + "'";
+		String message = switch (ex.problem()) {
+			case NULL -> "address is null; expected " + ADDRESS_EXAMPLE;
+			case BLANK -> "address is blank; expected " + ADDRESS_EXAMPLE;
+			case NOT_A_URL -> shown + " is not a URL (" + ex.detail() + "); expected " + ADDRESS_EXAMPLE;
+			case USER_INFO -> "address contains user info (credentials); expected " + ADDRESS_EXAMPLE
+					+ ", with the key given through apiKey";
+			case RELATIVE -> shown + " is relative; expected " + ADDRESS_EXAMPLE;
+			case SCHEME -> shown + " has the scheme '" + ex.detail() + "'; expected " + ADDRESS_EXAMPLE;
+			case NO_HOST -> shown + " has no host; expected " + ADDRESS_EXAMPLE;
+			case PORT -> shown + " has the port " + ex.detail() + "; expected a port from 1 to 65535";
+			case QUERY_OR_FRAGMENT -> shown + " has a query or fragment; expected " + ADDRESS_EXAMPLE
+					+ " and nothing after the path";
+		};
+		return new IllegalArgumentException(message);
 	}
 
 	/**

@@ -7,8 +7,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The results CSV formats, by the version that introduced them. A pinned version selects the
- * newest format not newer than the pin, so code written against a version keeps working.
+ * The results CSV formats, by the RIME version that introduced them. A pinned version selects the
+ * newest format that existed at that version, so code written against a RIME version (such as
+ * {@code 2.10.16}) keeps working; only versions older than the first format are refused.
  */
 public enum CsvFormat {
 
@@ -40,7 +41,7 @@ public enum CsvFormat {
 	 * Select the format for a pinned version.
 	 * @param pin a semantic version, or {@code null} for the newest format
 	 * @return the format
-	 * @throws IllegalArgumentException if the pin is not a semantic version or no format matches it
+	 * @throws IllegalArgumentException if the pin is not a semantic version or is older than every format
 	 */
 	public static CsvFormat forVersion(@Nullable String pin) {
 		CsvFormat newest = values()[values().length - 1];
@@ -54,10 +55,6 @@ public enum CsvFormat {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("Results CSV version '" + pin
 					+ "' is not a semantic version; expected MAJOR.MINOR.PATCH, one of " + supported());
-		}
-		if (wanted.compareTo(newest.version) > 0) {
-			throw new IllegalArgumentException("Results CSV version '" + pin
-					+ "' is newer than the newest format this SDK writes; expected one of " + supported());
 		}
 		CsvFormat selected = null;
 		for (CsvFormat format : values()) {

@@ -14,12 +14,12 @@ record Origin(String scheme, String host, int port) {
 
 	static Origin of(URI uri) {
 		String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
-		int port = (uri.getPort() != -1) ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-		return new Origin(scheme, String.valueOf(uri.getHost()).toLowerCase(Locale.ROOT), port);
+		int port = (Addresses.port(uri) != -1) ? Addresses.port(uri) : scheme.equals("https") ? 443 : 80;
+		return new Origin(scheme, String.valueOf(Addresses.host(uri)).toLowerCase(Locale.ROOT), port);
 	}
 
 	boolean matches(URI uri) {
-		return uri.getHost() != null && equals(of(uri));
+		return Addresses.host(uri) != null && equals(of(uri));
 	}
 
 }

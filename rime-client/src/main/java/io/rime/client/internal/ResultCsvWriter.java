@@ -8,9 +8,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -36,8 +38,11 @@ public final class ResultCsvWriter {
 		Path target = file.toAbsolutePath();
 		Path temporary = null;
 		try {
-			temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-			try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+			// Not Files.createTempFile: its file is rw------- whatever the umask, and the moved result would keep
+			// that, so a shared results folder could not read it. CREATE_NEW still never reuses a file.
+			temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+			try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+					StandardOpenOption.WRITE)) {
 				writeRow(writer, format.header());
 				for (List<Wire.TestCase> page = pages.next(); !page.isEmpty(); page = pages.next()) {
 					for (Wire.TestCase testCase : page) {

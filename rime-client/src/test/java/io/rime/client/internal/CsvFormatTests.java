@@ -17,7 +17,8 @@ class CsvFormatTests {
 
 	@ParameterizedTest
 	@CsvSource({ "0.12.0, V0_12_0", "0.12.5, V0_12_0", "0.99.0, V0_12_0", "1.0.0-rc.1, V0_12_0", "1.0.0, V1_0_0",
-			"1.0.0+build.7, V1_0_0" })
+			"1.0.0+build.7, V1_0_0",
+			"1.4.2, V1_0_0", "2.10.16, V1_0_0", "99.0.0, V1_0_0" })
 	void aPinSelectsTheNewestFormatNotNewerThanIt(String pin, CsvFormat expected) {
 		assertThat(CsvFormat.forVersion(pin)).isEqualTo(expected);
 	}
@@ -28,6 +29,14 @@ class CsvFormatTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> CsvFormat.forVersion(pin))
 			.withMessage("Results CSV version '" + pin + "' is not a semantic version; expected MAJOR.MINOR.PATCH,"
 					+ " one of 0.12.0, 1.0.0");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0.11.9", "0.1.0", "0.12.0-rc.1" })
+	void aPinOlderThanTheFirstFormatIsRejectedListingTheFormats(String pin) {
+		assertThatIllegalArgumentException().isThrownBy(() -> CsvFormat.forVersion(pin))
+			.withMessage("Results CSV version '" + pin + "' is older than every format this SDK writes; expected one of"
+					+ " 0.12.0, 1.0.0");
 	}
 
 	@Test

@@ -26,7 +26,7 @@ final class BadInputs {
 	private static final List<BadInput> ALL = List.of(
 			property("rime.address=ftp://rime.example.com", "'rime.address'", "'ftp://rime.example.com'",
 					"not an http or https URL"),
-			property("rime.address=localhost:8080", "'rime.address'", "'localhost:8080'", "an absolute http or https URL"),
+			property("rime.address=rime.example.com:99999", "'rime.address'", "'rime.example.com:99999'", "above 65535"),
 			property("rime.address=https://rime.example.com?x=1", "'rime.address'", "query or fragment"),
 			property("rime.address=https://user:pw@rime.example.com", "'rime.address'", "user info", "'rime.api-key'"),
 			property("rime.connect-timeout=-1s", "'rime.connect-timeout'", "'-1s'", "expected a positive duration"),
