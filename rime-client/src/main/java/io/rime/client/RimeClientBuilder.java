@@ -37,6 +37,7 @@ import io.rime.client.internal.RetryRules;
 import io.rime.client.internal.RimeApi;
 import io.rime.client.internal.StressTestStarter;
 import io.rime.client.internal.Transport;
+import io.rime.client.observation.RimeClientObservationConvention;
 
 /**
  * Builds a {@link RimeClient}. Only the address is required. Each setter checks its argument at

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.web.client.RestClient;
 
 import io.rime.emulator.Fault;
+import io.rime.client.observation.DefaultRimeClientObservationConvention;
+import io.rime.client.observation.RimeClientObservationContext;
 import io.rime.emulator.RimeEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;

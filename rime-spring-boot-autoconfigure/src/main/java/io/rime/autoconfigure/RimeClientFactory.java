@@ -22,7 +22,7 @@ import org.springframework.web.client.RestClient;
 
 import io.rime.client.RimeClient;
 import io.rime.client.RimeClientBuilder;
-import io.rime.client.RimeClientObservationConvention;
+import io.rime.client.observation.RimeClientObservationConvention;
 
 /**
  * Builds the auto-configured {@link RimeClient}: connection details, HTTP settings, retry,

@@ -22,9 +22,8 @@ import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
 
 import io.rime.autoconfigure.RimeConfigurationChecks.EmulatorState;
-import io.rime.client.DefaultRimeClientObservationConvention;
 import io.rime.client.RimeClient;
-import io.rime.client.RimeClientObservationConvention;
+import io.rime.client.observation.RimeClientObservationConvention;
 
 /**
  * The configurations imported by {@link RimeAutoConfiguration}, each with its own condition.
@@ -48,12 +47,6 @@ final class RimeConfigurations {
 					? EmulatorState.ABSENT
 					: properties.getEmulator().isEnabled() ? EmulatorState.NOT_CONFIGURED : EmulatorState.DISABLED;
 			return new PropertiesRimeConnectionDetails(properties, emulator);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		RimeClientObservationConvention rimeClientObservationConvention() {
-			return new DefaultRimeClientObservationConvention();
 		}
 
 		@Bean

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
@@ -20,6 +19,11 @@ import org.springframework.context.SmartLifecycle;
 import io.rime.client.JobStatus;
 import io.rime.client.RimeClient;
 import io.rime.client.RimeStressTestJob;
+import io.rime.watch.observation.DefaultRimeWatcherPollObservationConvention;
+import io.rime.watch.observation.RimeWatcherPollObservationContext;
+import io.rime.watch.observation.RimeWatcherPollObservationContext.Outcome;
+import io.rime.watch.observation.RimeWatcherPollObservationConvention;
+import io.rime.watch.observation.RimeWatcherPollObservationDocumentation;
 
 /**
  * Watches RIME stress test jobs with one background poller per application and publishes a
@@ -41,22 +45,21 @@ import io.rime.client.RimeStressTestJob;
 public class RimeJobWatcher implements SmartLifecycle {
 
 	/**
-	 * The name of the observation of one poll cycle, and of its timer.
-	 */
-	public static final String POLL_OBSERVATION = "rime.watcher.poll";
-
-	/**
 	 * The statuses the watcher lists: the jobs that have not ended yet.
 	 */
 	public static final Set<JobStatus> ACTIVE_STATUSES = EnumSet.of(JobStatus.PENDING, JobStatus.RUNNING);
 
 	private static final Log logger = LogFactory.getLog(RimeJobWatcher.class);
 
+	private static final RimeWatcherPollObservationConvention DEFAULT_CONVENTION = new DefaultRimeWatcherPollObservationConvention();
+
 	private final RimeWatcherSettings settings;
 
 	private final RimeWatcherGate gate;
 
 	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable RimeWatcherPollObservationConvention observationConvention;
 
 	private final Clock clock;
 
@@ -81,13 +84,17 @@ public class RimeJobWatcher implements SmartLifecycle {
 	 * @param settings how to poll
 	 * @param gate decides before each cycle whether this instance may poll and publish
 	 * @param observationRegistry where the poll cycles are observed
+	 * @param observationConvention a convention replacing the default one of the poll cycles'
+	 * observation, or {@code null}
 	 * @param clock the clock for the times the watcher reports
 	 */
 	public RimeJobWatcher(RimeClient client, ApplicationEventPublisher publisher, RimeWatcherSettings settings,
-			RimeWatcherGate gate, ObservationRegistry observationRegistry, Clock clock) {
+			RimeWatcherGate gate, ObservationRegistry observationRegistry,
+			@Nullable RimeWatcherPollObservationConvention observationConvention, Clock clock) {
 		this.settings = settings;
 		this.gate = gate;
 		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
 		this.clock = clock;
 		this.jobs = new JobTracker(this, client, publisher, settings, clock);
 		this.scheduler = new PollScheduler(settings.pollInterval(), settings.shutdownTimeout(), this::poll);
@@ -189,27 +196,26 @@ public class RimeJobWatcher implements SmartLifecycle {
 		if (current.abandoned() || !this.gate.mayPollAndPublish()) {
 			return;
 		}
-		// No key values before the end: the long task timer of cycles in progress has no tags.
-		Observation observation = Observation.createNotStarted(POLL_OBSERVATION, this.observationRegistry)
-			.contextualName("rime watcher poll")
+		RimeWatcherPollObservationContext context = new RimeWatcherPollObservationContext();
+		Observation observation = RimeWatcherPollObservationDocumentation.POLL
+			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
 			.start();
-		String outcome = "FAILURE";
+		context.setOutcome(Outcome.FAILURE);
 		try (Observation.Scope scope = observation.openScope()) {
 			this.jobs.pollOnce(current::check);
-			outcome = "SUCCESS";
+			context.setOutcome(Outcome.SUCCESS);
 			succeeded();
 		}
 		catch (RuntimeException ex) {
 			// Whatever ended an abandoned cycle, stopping did: the interrupt or a checkpoint.
 			if (current.abandoned()) {
-				outcome = "ABANDONED";
+				context.setOutcome(Outcome.ABANDONED);
 				return;
 			}
 			observation.error(ex);
 			failed(ex);
 		}
 		finally {
-			observation.lowCardinalityKeyValue(KeyValue.of("outcome", outcome));
 			observation.stop();
 		}
 	}

@@ -11,7 +11,7 @@ import io.rime.client.JobStatus;
  * Binds the {@link RimeJobWatcher}'s meters: {@code rime.watcher.jobs} (gauge of watched jobs per
  * {@code status}), {@code rime.jobs.finished} (counter of finished events per {@code status}) and
  * {@code rime.watcher.poll.errors} (counter of failed poll cycles). No job ids as tags. The poll
- * cycle itself is the observation {@value RimeJobWatcher#POLL_OBSERVATION}.
+ * cycle itself is the observation {@code rime.watcher.poll} ({@link io.rime.watch.observation.RimeWatcherPollObservationDocumentation}).
  */
 public class RimeJobWatcherMetrics implements MeterBinder {
 

@@ -19,10 +19,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.web.client.RestClient;
 
-import io.rime.client.DefaultRimeClientObservationConvention;
+import io.rime.client.observation.DefaultRimeClientObservationConvention;
 import io.rime.client.RimeApiException;
 import io.rime.client.RimeClient;
-import io.rime.client.RimeClientObservationConvention;
+import io.rime.client.observation.RimeClientObservationConvention;
 import io.rime.client.RimeInfo;
 import io.rime.emulator.Fault;
 import io.rime.emulator.RecordedRequest;
@@ -201,7 +201,7 @@ class RimeAutoConfigurationTests extends EmulatorBackedTests {
 		this.contextRunner.withPropertyValues(emulatorProperties())
 			.withBean(io.micrometer.observation.ObservationRegistry.class, () -> registry)
 			.run((context) -> {
-				assertThat(context).hasSingleBean(DefaultRimeClientObservationConvention.class);
+				assertThat(context).doesNotHaveBean(RimeClientObservationConvention.class);
 				context.getBean(RimeClient.class).getRimeInfo();
 				TestObservationRegistryAssert.assertThat(registry)
 					.hasObservationWithNameEqualTo("rime.client.operation")

@@ -153,7 +153,7 @@ class RimeJobWatcherOutageAndShutdownTests extends AbstractRimeJobWatcherTests {
 			.retryPolicy(RetryPolicy.builder().maxRetries(0).build())
 			.build()) {
 			RimeJobWatcher watcher = new RimeJobWatcher(client, published::add, settings, this.gate,
-					ObservationRegistry.NOOP, this.clock);
+					ObservationRegistry.NOOP, null, this.clock);
 			RimeStressTestJob job = client.startStressTest(this.config, this.emulator.defaultProjectId());
 			watcher.watch(job, this.emulator.defaultProjectId());
 			watcher.start();

@@ -6,10 +6,10 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
-import io.rime.client.DefaultRimeClientObservationConvention;
-import io.rime.client.RimeClientObservationContext;
-import io.rime.client.RimeClientObservationConvention;
-import io.rime.client.RimeClientObservationDocumentation;
+import io.rime.client.observation.DefaultRimeClientObservationConvention;
+import io.rime.client.observation.RimeClientObservationContext;
+import io.rime.client.observation.RimeClientObservationConvention;
+import io.rime.client.observation.RimeClientObservationDocumentation;
 
 /**
  * Runs each SDK operation inside one {@code rime.client.operation} observation.

@@ -29,6 +29,7 @@ import io.rime.watch.RimeJobWatcher;
 import io.rime.watch.RimeJobWatcherMetrics;
 import io.rime.watch.RimeWatcherGate;
 import io.rime.watch.RimeWatcherSettings;
+import io.rime.watch.observation.RimeWatcherPollObservationConvention;
 
 /**
  * The configurations imported by {@link RimeWatcherAutoConfiguration}, in order, each with its own
@@ -75,9 +76,11 @@ final class RimeWatcherConfigurations {
 		@ConditionalOnMissingBean
 		RimeJobWatcher rimeJobWatcher(RimeClient client, ApplicationContext context,
 				RimeWatcherProperties properties, RimeWatcherGate gate,
-				ObjectProvider<ObservationRegistry> observationRegistry) {
+				ObjectProvider<ObservationRegistry> observationRegistry,
+				ObjectProvider<RimeWatcherPollObservationConvention> observationConvention) {
 			return new RimeJobWatcher(client, eventPublisher(context), settings(properties), gate,
-					observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP), Clock.systemUTC());
+					observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP), observationConvention.getIfUnique(),
+					Clock.systemUTC());
 		}
 
 		// Every context Spring creates is an AbstractApplicationContext; any other keeps Spring's

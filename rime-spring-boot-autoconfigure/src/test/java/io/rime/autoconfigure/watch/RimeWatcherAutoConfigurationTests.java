@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +38,8 @@ import io.rime.watch.RimeWatcherGate;
 import io.rime.watch.RimeWatcherSettings;
 import io.rime.watch.WatcherTestSupport;
 import io.rime.watch.WatcherTestSupport.RecordedEvents;
+import io.rime.watch.observation.DefaultRimeWatcherPollObservationConvention;
+import io.rime.watch.observation.RimeWatcherPollObservationConvention;
 import io.rime.emulator.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,8 +124,23 @@ class RimeWatcherAutoConfigurationTests {
 					() -> new RimeJobWatcher(RimeClient.builder().address(this.emulator.baseUrl()).build(),
 							(event) -> {
 							}, RimeWatcherSettings.defaults(), RimeWatcherGate.ALWAYS,
-							io.micrometer.observation.ObservationRegistry.NOOP, java.time.Clock.systemUTC()))
+							io.micrometer.observation.ObservationRegistry.NOOP, null, java.time.Clock.systemUTC()))
 			.run((context) -> assertThat(context).hasSingleBean(RimeJobWatcher.class).hasBean("myWatcher"));
+	}
+
+	@Test
+	void anApplicationsPollObservationConventionNamesThePollCycles() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		this.contextRunner.withPropertyValues("rime.watcher.enabled=true", "rime.watcher.poll-interval=20ms")
+			.withBean(ObservationRegistry.class, () -> registry)
+			.withBean(RimeWatcherPollObservationConvention.class,
+					() -> new DefaultRimeWatcherPollObservationConvention("my.rime.poll"))
+			.run((context) -> Awaitility.await()
+				.untilAsserted(() -> TestObservationRegistryAssert.assertThat(registry)
+					.hasObservationWithNameEqualTo("my.rime.poll")
+					.that()
+					.hasContextualNameEqualTo("rime watcher poll")
+					.hasLowCardinalityKeyValue("outcome", "SUCCESS")));
 	}
 
 	@Test

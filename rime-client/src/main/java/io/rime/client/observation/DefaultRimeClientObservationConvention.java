@@ -1,11 +1,13 @@
-package io.rime.client;
+package io.rime.client.observation;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import org.jspecify.annotations.Nullable;
 
-import io.rime.client.RimeClientObservationDocumentation.HighCardinalityKeyNames;
-import io.rime.client.RimeClientObservationDocumentation.LowCardinalityKeyNames;
+import io.rime.client.RimeApiException;
+import io.rime.client.RimeConnectionException;
+import io.rime.client.observation.RimeClientObservationDocumentation.HighCardinalityKeyNames;
+import io.rime.client.observation.RimeClientObservationDocumentation.LowCardinalityKeyNames;
 
 /**
  * The default convention: observation {@code rime.client.operation}, tagged with the operation,

@@ -1,4 +1,4 @@
-package io.rime.client;
+package io.rime.client.observation;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
