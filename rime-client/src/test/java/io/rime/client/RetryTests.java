@@ -70,6 +70,31 @@ class RetryTests {
 	}
 
 	@Test
+	void aUsersRetryPolicyAndListenersSeeTheSdksExceptions() {
+		this.emulator.faults().add(Fault.on("GET", "/v1/rime-info").status(503).times(2));
+		List<Throwable> policySaw = new ArrayList<>();
+		List<Throwable> listenerSaw = new ArrayList<>();
+		RetryPolicy onlyApiFailures = RetryPolicy.builder()
+			.maxRetries(3)
+			.delay(Duration.ofMillis(1))
+			.predicate((failure) -> policySaw.add(failure) && failure instanceof RimeApiException)
+			.build();
+		try (RimeClient recording = TestRime.clientBuilder(this.emulator)
+			.retryPolicy(onlyApiFailures)
+			.addRetryListener(new RetryListener() {
+				@Override
+				public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
+					listenerSaw.addAll(state.getExceptions());
+				}
+			})
+			.build()) {
+			assertThat(recording.getRimeInfo().version()).isNotBlank();
+		}
+		assertThat(policySaw).hasSize(2).allSatisfy((failure) -> assertThat(failure).isInstanceOf(RimeApiException.class));
+		assertThat(listenerSaw).isNotEmpty().allSatisfy((failure) -> assertThat(failure).isInstanceOf(RimeApiException.class));
+	}
+
+	@Test
 	void retriesStopAtThePolicysOverallDeadline() {
 		RetryPolicy manyRetriesShortDeadline = RetryPolicy.builder()
 			.maxRetries(1_000)

@@ -1,6 +1,7 @@
 package io.rime.client.internal;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -14,9 +15,10 @@ import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * The retry state of one call. The user's policy decides how often and how long to retry; this
- * adds what only the failed attempt knows: whether it may be repeated, and the server's
- * {@code Retry-After}. A {@code RetryTemplate} is cheap, so each call gets its own with this as
- * both policy and listener; the user's listener hears of every retry.
+ * adds what the failed attempt carries in its {@link FailedAttempt}: whether it may be repeated,
+ * and the server's {@code Retry-After}. A {@code RetryTemplate} is cheap, so each call gets its
+ * own with this as both policy and listener; the user's policy and listener see the SDK's
+ * exceptions, never the wrapper.
  */
 final class CallRetry implements RetryPolicy, RetryListener {
 
@@ -30,8 +32,6 @@ final class CallRetry implements RetryPolicy, RetryListener {
 
 	private final RetryListener listener;
 
-	private boolean lastFailureRetryable;
-
 	private Duration retryAfter = Duration.ZERO;
 
 	private boolean earlierAttemptMayHaveActed;
@@ -43,23 +43,18 @@ final class CallRetry implements RetryPolicy, RetryListener {
 		this.listener = listener;
 	}
 
-	void failed(boolean retryable, Duration retryAfter) {
-		this.lastFailureRetryable = retryable;
-		this.retryAfter = retryAfter;
-	}
-
-	// A POST whose answer was lost after it reached the server.
-	void lostAnswer() {
-		this.earlierAttemptMayHaveActed = true;
-	}
-
 	boolean earlierAttemptMayHaveActed() {
 		return this.earlierAttemptMayHaveActed;
 	}
 
 	@Override
 	public boolean shouldRetry(Throwable throwable) {
-		return this.lastFailureRetryable && this.policy.shouldRetry(throwable);
+		if (!(throwable instanceof FailedAttempt attempt)) {
+			return false;
+		}
+		this.earlierAttemptMayHaveActed |= attempt.mayHaveActed();
+		this.retryAfter = attempt.retryAfter();
+		return attempt.retryable() && this.policy.shouldRetry(attempt.failure());
 	}
 
 	@Override
@@ -85,11 +80,12 @@ final class CallRetry implements RetryPolicy, RetryListener {
 
 	@Override
 	public void beforeRetry(RetryPolicy retryPolicy, Retryable<?> retryable, RetryState retryState) {
+		RetryState unwrapped = new Unwrapped(retryState);
 		if (logger.isDebugEnabled()) {
-			logger.debug("Retrying " + this.operation + " (retry " + retryState.getRetryCount() + ") after: "
-					+ retryState.getLastException().getMessage());
+			logger.debug("Retrying " + this.operation + " (retry " + unwrapped.getRetryCount() + ") after: "
+					+ unwrapped.getLastException().getMessage());
 		}
-		this.listener.beforeRetry(retryPolicy, retryable, retryState);
+		this.listener.beforeRetry(retryPolicy, retryable, unwrapped);
 	}
 
 	@Override
@@ -99,7 +95,21 @@ final class CallRetry implements RetryPolicy, RetryListener {
 
 	@Override
 	public void onRetryFailure(RetryPolicy retryPolicy, Retryable<?> retryable, Throwable throwable) {
-		this.listener.onRetryFailure(retryPolicy, retryable, throwable);
+		this.listener.onRetryFailure(retryPolicy, retryable, FailedAttempt.unwrap(throwable));
+	}
+
+	private record Unwrapped(RetryState state) implements RetryState {
+
+		@Override
+		public int getRetryCount() {
+			return this.state.getRetryCount();
+		}
+
+		@Override
+		public List<Throwable> getExceptions() {
+			return this.state.getExceptions().stream().map(FailedAttempt::unwrap).toList();
+		}
+
 	}
 
 }

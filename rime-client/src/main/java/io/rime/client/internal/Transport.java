@@ -143,10 +143,11 @@ public final class Transport {
 			});
 		}
 		catch (RetryException ex) {
-			if (ex.getCause() instanceof RuntimeException failure) {
+			Throwable cause = FailedAttempt.unwrap(ex.getCause());
+			if (cause instanceof RuntimeException failure) {
 				throw failure;
 			}
-			throw new RimeException(call.operation() + " failed: " + ex.getCause(), ex.getCause());
+			throw new RimeException(call.operation() + " failed: " + cause, cause);
 		}
 	}
 
@@ -158,7 +159,6 @@ public final class Transport {
 
 	private <T> T followingRedirects(URI uri, HttpCall call, @Nullable String idempotencyKey, boolean rimeApi,
 			CallRetry retry, long deadline, BodyReader<T> reader) {
-		retry.failed(false, Duration.ZERO);
 		URI target = uri;
 		for (int redirects = 0;; redirects++) {
 			Response<T> response = exchange(target, call, idempotencyKey, rimeApi, retry, deadline, reader);
@@ -220,19 +220,17 @@ public final class Transport {
 					}
 					RimeApiException failure = ResponseBodies.read(call, target, body,
 							(error) -> this.errorMapper.toException(call, status, error), this.errorMapper);
-					retry.failed(this.retryRules.isRetryable(call.method(), status, retry.earlierAttemptMayHaveActed()),
-							RetryRules.parseRetryAfter(res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), this.clock));
-					throw failure;
+					throw new FailedAttempt(failure,
+							this.retryRules.isRetryable(call.method(), status, retry.earlierAttemptMayHaveActed()),
+							RetryRules.parseRetryAfter(res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), this.clock),
+							false);
 				}
 			}, true);
 		}
 		catch (ResourceAccessException ex) {
 			IOException cause = (ex.getCause() instanceof IOException io) ? io : new IOException(ex.getMessage());
-			retry.failed(this.retryRules.isRetryable(call.method(), cause), Duration.ZERO);
-			if (!RetryRules.neverReachedServer(cause)) {
-				retry.lostAnswer();
-			}
-			throw this.errorMapper.toConnectionException(call, target, cause);
+			throw new FailedAttempt(this.errorMapper.toConnectionException(call, target, cause),
+					this.retryRules.isRetryable(call.method(), cause), Duration.ZERO, !RetryRules.neverReachedServer(cause));
 		}
 		catch (RestClientException ex) {
 			throw new RimeException(call.operation() + " failed: " + this.errorMapper.redact(ex.getMessage()), ex);
