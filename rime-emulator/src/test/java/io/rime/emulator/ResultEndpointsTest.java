@@ -79,6 +79,105 @@ class ResultEndpointsTest {
 	}
 
 	@Test
+	void batchNamesAndTestTypesAreRimesOwn() throws IOException {
+		EmulatorHttp http = http(null);
+		String testRunId = succeededRun(http, "names");
+
+		JsonNode batches = http.get("/v1/batch-results?testRunId=" + testRunId).ok().path("testBatches");
+
+		assertThat(batches.findValuesAsString("testName")).contains("Duplicate Row").doesNotContain("Duplicate Rows");
+		assertThat(batches.findValuesAsString("testType")).contains("single_feature_changes")
+			.doesNotContain("single_feature_change");
+	}
+
+	@Test
+	void aBatchListsTheFeaturesOfWarningCasesAsFailingToo() throws IOException {
+		EmulatorHttp http = http(null);
+		String testRunId = succeededRun(http, "warnings");
+		List<JsonNode> cases = allTestCases(http, testRunId, 100);
+
+		for (JsonNode batch : http.get("/v1/batch-results?testRunId=" + testRunId).ok().path("testBatches")) {
+			Set<String> notPassing = new HashSet<>();
+			cases.stream()
+				.filter((c) -> c.path("testBatchType").asString().equals(batch.path("testType").asString()))
+				.filter((c) -> Set.of("TEST_CASE_STATUS_WARNING", "TEST_CASE_STATUS_FAIL").contains(c.path("status").asString()))
+				.forEach((c) -> notPassing.add(c.path("features").get(0).asString()));
+			assertThat(batch.path("failingFeatures").valueStream().map(JsonNode::asString).toList())
+				.containsExactlyInAnyOrderElementsOf(notPassing);
+		}
+	}
+
+	@Test
+	void everyGeneratedCaseCarriesMetricsInRimesShapeOnTheSideOfTheThresholdItsStatusSays() throws IOException {
+		EmulatorHttp http = http(null);
+		List<JsonNode> cases = allTestCases(http, succeededRun(http, "metrics"), 100);
+
+		for (JsonNode testCase : cases) {
+			String status = testCase.path("status").asString("TEST_CASE_STATUS_PASS_UNSPECIFIED");
+			JsonNode metrics = testCase.path("metrics");
+			assertThat(metrics).isNotEmpty();
+			JsonNode first = metrics.get(0);
+			assertThat(first.path("category").asString()).startsWith("TEST_METRIC_CATEGORY_");
+			if (status.equals("TEST_CASE_STATUS_SKIP")) {
+				assertThat(first.path("strValue").asString()).isNotEmpty();
+				continue;
+			}
+			JsonNode judged = metrics.valueStream().filter((m) -> m.has("testCaseMonitorInfo")).findFirst().orElseThrow();
+			JsonNode threshold = judged.path("testCaseMonitorInfo").path("threshold");
+			double value = judged.path("floatValue").asDouble();
+			assertThat(threshold.path("type").asString()).isEqualTo("TYPE_UPPER_BOUND");
+			switch (status) {
+				case "TEST_CASE_STATUS_FAIL" -> assertThat(value).isGreaterThanOrEqualTo(threshold.path("high").asDouble());
+				case "TEST_CASE_STATUS_WARNING" -> assertThat(value).isGreaterThanOrEqualTo(threshold.path("low").asDouble())
+					.isLessThan(threshold.path("high").asDouble());
+				default -> assertThat(value).isLessThan(threshold.path("low").asDouble());
+			}
+			metrics.forEach((metric) -> {
+				if (metric.has("intValue")) {
+					assertThat(metric.path("intValue").isString()).as("int64 as a JSON string").isTrue();
+				}
+			});
+		}
+		JsonNode drift = cases.stream().filter((c) -> c.path("testBatchType").asString().equals("numeric_feature_drift"))
+			.findFirst().orElseThrow();
+		assertThat(drift.path("metrics").get(0).path("metric").asString()).isEqualTo("psi");
+		assertThat(drift.path("metrics").get(0).path("category").asString()).isEqualTo("TEST_METRIC_CATEGORY_DRIFT_STAT");
+		assertThat(drift.path("metrics").get(0).path("testCaseMonitorInfo").path("threshold").path("low").asDouble())
+			.isEqualTo(0.2);
+	}
+
+	@Test
+	void aTestRunIsReadWithWhatItWasStartedWithAndItsCountsOnceItSucceeded() throws IOException {
+		EmulatorHttp http = http(null);
+		String projectId = http.emulator().defaultProjectId();
+		JsonNode job = http.startStressTest(projectId, "detail", dataFile(), null);
+		String testRunId = job.path("jobData").path("stress").path("testRunId").asString();
+
+		JsonNode running = http.get("/v1/test-runs/" + testRunId).ok().path("testRun");
+		this.clock.advance(Duration.ofMinutes(1));
+		JsonNode done = http.get("/v1/test-runs/" + testRunId).ok().path("testRun");
+
+		assertThat(running.path("status").asString()).isIn("TEST_TASK_STATUS_PENDING", "TEST_TASK_STATUS_RUNNING");
+		assertThat(running.has("metrics")).isFalse();
+		assertThat(done.path("testRunId").asString()).isEqualTo(testRunId);
+		assertThat(done.path("name").asString()).isEqualTo("detail");
+		assertThat(done.path("projectId").path("uuid").asString()).isEqualTo(projectId);
+		assertThat(done.path("modelId").path("uuid").asString()).isNotEmpty();
+		assertThat(done.path("evalDataId").asString()).isEqualTo(done.path("refDataId").asString()).isNotEmpty();
+		assertThat(done.path("status").asString()).isEqualTo("TEST_TASK_STATUS_COMPLETED");
+		assertThat(done.path("rimeVersion").asString()).isEqualTo("2.10.16");
+		JsonNode counts = done.path("metrics").path("summaryCounts");
+		assertThat(counts.path("total").isString()).isTrue();
+		assertThat(counts.path("total").asLong()).isEqualTo(40);
+		assertThat(counts.path("pass").asLong() + counts.path("warning").asLong() + counts.path("fail").asLong()
+				+ counts.path("skip").asLong()).isEqualTo(40);
+		JsonNode severity = done.path("metrics").path("severityCounts");
+		assertThat(severity.path("numNoneSeverity").asLong() + severity.path("numLowSeverity").asLong()
+				+ severity.path("numHighSeverity").asLong()).isEqualTo(10);
+		assertThat(http.get("/v1/test-runs/unknown").status()).isEqualTo(404);
+	}
+
+	@Test
 	void aRemoteDatasetIsTakenAsGivenWithTheFixedFeatureList() {
 		EmulatorHttp http = http(null);
 		String jobId = http.startStressTest(http.emulator().defaultProjectId(), "remote", "s3://bucket/titanic.csv", null)

@@ -75,6 +75,24 @@ final class Projects {
 		return ApiResponse.ok(Paging.page("projects", page, next));
 	}
 
+	/**
+	 * Deletes a project: it leaves every list at once.
+	 * @param projectId the project id
+	 * @return the deleted project
+	 */
+	Project delete(String projectId) {
+		Project project = require(projectId);
+		if (projectId.equals(this.defaultProjectId)) {
+			// Stress tests started without a project id go there, so it stays for the emulator's lifetime.
+			throw ApiError.failedPrecondition("project '" + projectId + "' is the default project and cannot be deleted");
+		}
+		if (this.byId.remove(projectId, project)) {
+			this.bySequence.remove(project.sequence());
+			this.idByName.remove(project.json().path("name").asString(), projectId);
+		}
+		return project;
+	}
+
 	private Project add(JsonNode body) {
 		String name = Fields.requireName(body, "name", "name");
 		String description = Fields.requireText(body, "description", "description");

@@ -1,9 +1,11 @@
 package io.rime.emulator.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,7 +30,12 @@ final class Registry {
 
 	private final Map<String, String> names = new ConcurrentHashMap<>();
 
-	Registry(Projects projects, Jobs jobs) {
+	private final AtomicLong sequence = new AtomicLong();
+
+	private final EmulatorSettings settings;
+
+	Registry(EmulatorSettings settings, Projects projects, Jobs jobs) {
+		this.settings = settings;
 		this.projects = projects;
 		this.jobs = jobs;
 	}
@@ -50,7 +57,8 @@ final class Registry {
 		DataFile.Inspection inspection = DataFile.inspect(path, labelCol);
 		Job validation = this.jobs.startValidation(projectId, inspection.problem());
 		String datasetId = UUID.randomUUID().toString();
-		this.datasets.put(datasetId, new Dataset(datasetId, projectId, inspection.features(), validation));
+		this.datasets.put(datasetId, new Dataset(datasetId, projectId, inspection.features(), validation,
+				new Entry(name, this.sequence.incrementAndGet(), this.settings.now(), dataInfo)));
 		ObjectNode response = Json.object().put("datasetId", datasetId);
 		response.set("registryValidationJobId", Json.id(validation.id()));
 		return ApiResponse.ok(response);
@@ -77,7 +85,8 @@ final class Registry {
 		reserveName(projectId, "model", name);
 		Job validation = this.jobs.startValidation(projectId, problem);
 		String modelId = UUID.randomUUID().toString();
-		this.models.put(modelId, new Model(modelId, projectId, validation));
+		this.models.put(modelId, new Model(modelId, projectId, validation,
+				new Entry(name, this.sequence.incrementAndGet(), this.settings.now(), modelInfo)));
 		ObjectNode response = Json.object();
 		response.set("modelId", Json.id(modelId));
 		response.set("registryValidationJobId", Json.id(validation.id()));
@@ -106,6 +115,46 @@ final class Registry {
 		}
 		requireUsable(model.validation(), field, "model", modelId);
 		return model;
+	}
+
+	Map<String, Dataset> datasets() {
+		return this.datasets;
+	}
+
+	Map<String, Model> models() {
+		return this.models;
+	}
+
+	/**
+	 * Removes a dataset; a stress test that uses it keeps running, as in RIME.
+	 * @param dataset the dataset
+	 * @return whether it was still registered
+	 */
+	boolean remove(Dataset dataset) {
+		boolean removed = this.datasets.remove(dataset.id(), dataset);
+		if (removed) {
+			this.names.remove(dataset.projectId() + "/dataset/" + dataset.entry().name());
+		}
+		return removed;
+	}
+
+	boolean remove(Model model) {
+		boolean removed = this.models.remove(model.id(), model);
+		if (removed) {
+			this.names.remove(model.projectId() + "/model/" + model.entry().name());
+		}
+		return removed;
+	}
+
+	/**
+	 * Forgets every dataset and model of a deleted project.
+	 * @param projectId the project
+	 */
+	void removeProject(String projectId) {
+		this.datasets.values().stream().filter((dataset) -> dataset.projectId().equals(projectId)).toList()
+			.forEach(this::remove);
+		this.models.values().stream().filter((model) -> model.projectId().equals(projectId)).toList()
+			.forEach(this::remove);
 	}
 
 	private void requireUsable(Job validation, String field, String kind, String id) {
@@ -141,10 +190,21 @@ final class Registry {
 		throw ApiError.invalid("dataInfo.connectionInfo must set one of " + String.join(", ", CONNECTION_KINDS));
 	}
 
-	record Dataset(String id, String projectId, List<String> features, Job validation) {
+	record Dataset(String id, String projectId, List<String> features, Job validation, Entry entry) {
 	}
 
-	record Model(String id, String projectId, Job validation) {
+	record Model(String id, String projectId, Job validation, Entry entry) {
+	}
+
+	/**
+	 * What the registry's read and list endpoints show of a dataset or model.
+	 *
+	 * @param name the registered name
+	 * @param sequence the registration order, for paging
+	 * @param created when it was registered
+	 * @param info the {@code dataInfo} or {@code modelInfo} it was registered with
+	 */
+	record Entry(String name, long sequence, Instant created, JsonNode info) {
 	}
 
 }

@@ -40,15 +40,27 @@ public final class RestApi {
 		this.archivedLogs = new ArchivedLogs(settings, baseUrl);
 		Jobs jobs = new Jobs(settings, this.projects, new JobJson(this.archivedLogs));
 		this.archivedLogs.setJobs(jobs);
-		Registry registry = new Registry(this.projects, jobs);
+		Registry registry = new Registry(settings, this.projects, jobs);
+		RegistryReads registryReads = new RegistryReads(settings, this.projects, registry);
 		Results results = new Results(jobs);
+		TestRunDetails testRunDetails = new TestRunDetails(settings, results);
 		StressTests stressTests = new StressTests(settings, this.projects, registry, jobs, results);
 		this.idempotency = new IdempotencyCache(settings);
 		this.router.add("POST", "/v1/projects", this.projects::create)
 			.add("GET", "/v1/projects", this.projects::list)
 			.add("GET", "/v1/projects/{projectId}", this.projects::get)
+			.add("DELETE", "/v1/projects/{projectId}", (request) -> {
+				registry.removeProject(this.projects.delete(request.pathVariable("projectId")).id());
+				return ApiResponse.ok(Json.object());
+			})
 			.add("POST", "/v1/registry/{projectId}/dataset", registry::registerDataset)
 			.add("POST", "/v1/registry/{projectId}/model", registry::registerModel)
+			.add("GET", "/v1/registry/{projectId}/dataset", registryReads::listDatasets)
+			.add("GET", "/v1/registry/{projectId}/model", registryReads::listModels)
+			.add("GET", "/v1/registry/dataset", registryReads::getDataset)
+			.add("GET", "/v1/registry/model", registryReads::getModel)
+			.add("DELETE", "/v1/registry/dataset/{datasetId}", registryReads::deleteDataset)
+			.add("DELETE", "/v1/registry/model/{modelId}", registryReads::deleteModel)
 			.add("POST", "/v1/stress-tests/{projectId}", stressTests::start)
 			.add("GET", "/v1/jobs/{jobId}", jobs::get)
 			.add("POST", "/v1/jobs/cancel/{jobId}", jobs::cancel)
@@ -57,6 +69,7 @@ public final class RestApi {
 			.add("GET", "/v1/jobs/project/{projectId}", jobs::listForProject)
 			.add("GET", "/v1/batch-results", results::listBatchResults)
 			.add("GET", "/v1/test-cases", results::listTestCases)
+			.add("GET", "/v1/test-runs/{testRunId}", testRunDetails::get)
 			.add("GET", "/v1/rime-info", this::rimeInfo);
 	}
 

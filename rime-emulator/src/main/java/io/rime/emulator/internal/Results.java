@@ -20,12 +20,34 @@ final class Results {
 
 	private final Map<String, ResultsGenerator.TestRun> testRuns = new ConcurrentHashMap<>();
 
+	private final Map<String, TestRunDetails.RunInfo> runInfos = new ConcurrentHashMap<>();
+
 	Results(Jobs jobs) {
 		this.jobs = jobs;
 	}
 
-	void add(ResultsGenerator.TestRun run) {
+	void add(ResultsGenerator.TestRun run, TestRunDetails.RunInfo info) {
 		this.testRuns.put(run.testRunId(), run);
+		this.runInfos.put(run.testRunId(), info);
+	}
+
+	/**
+	 * Returns a test run whose job has not expired, finished or not.
+	 * @param testRunId the id
+	 * @return the run and what it was started with
+	 */
+	TestRunDetails.Found find(String testRunId) {
+		ResultsGenerator.TestRun run = this.testRuns.get(testRunId);
+		TestRunDetails.RunInfo info = this.runInfos.get(testRunId);
+		if (run == null || info == null) {
+			throw ApiError.notFound("test run '" + testRunId + "' not found");
+		}
+		try {
+			return new TestRunDetails.Found(run, info, this.jobs.require(run.jobId()));
+		}
+		catch (ApiError expired) {
+			throw ApiError.notFound("test run '" + testRunId + "' not found");
+		}
 	}
 
 	ApiResponse listBatchResults(ApiRequest request) {

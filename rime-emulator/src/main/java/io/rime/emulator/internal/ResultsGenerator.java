@@ -25,9 +25,9 @@ final class ResultsGenerator {
 					"TEST_CATEGORY_TYPE_TRANSFORMATIONS"),
 			new Batch("empty_string_substitution", "Empty String Substitution",
 					"TEST_CATEGORY_TYPE_TRANSFORMATIONS"),
-			new Batch("single_feature_change", "Single Feature Change", "TEST_CATEGORY_TYPE_ADVERSARIAL"),
+			new Batch("single_feature_changes", "Single Feature Change", "TEST_CATEGORY_TYPE_ADVERSARIAL"),
 			new Batch("demographic_parity", "Demographic Parity", "TEST_CATEGORY_TYPE_BIAS_AND_FAIRNESS"),
-			new Batch("duplicate_rows", "Duplicate Rows", "TEST_CATEGORY_TYPE_DATA_CLEANLINESS"));
+			new Batch("duplicate_rows", "Duplicate Row", "TEST_CATEGORY_TYPE_DATA_CLEANLINESS"));
 
 	private ResultsGenerator() {
 	}
@@ -63,6 +63,7 @@ final class ResultsGenerator {
 		json.put("severity", severity(status));
 		json.put("importanceScore", Math.round((mix(hash) >>> 11) * 0x1.0p-53 * 10_000) / 10_000.0);
 		json.put("testCategory", batch.category());
+		json.set("metrics", TestMetrics.generated(batch.type(), status, mix(hash ^ 0x5DEECE66DL)));
 		return json;
 	}
 
@@ -81,12 +82,14 @@ final class ResultsGenerator {
 		Set<String> failingFeatures = new LinkedHashSet<>();
 		for (long i = start; i < end; i++) {
 			switch (status(run, i)) {
-				case "TEST_CASE_STATUS_WARNING" -> warning++;
+				// RIME lists a feature whose case only warns as failing too.
+				case "TEST_CASE_STATUS_WARNING" -> {
+					warning++;
+					addFailingFeature(run, i, failingFeatures);
+				}
 				case "TEST_CASE_STATUS_FAIL" -> {
 					fail++;
-					if (!run.features().isEmpty() && failingFeatures.size() < 10) {
-						failingFeatures.add(run.features().get((int) (i % run.features().size())));
-					}
+					addFailingFeature(run, i, failingFeatures);
 				}
 				case "TEST_CASE_STATUS_SKIP" -> skip++;
 				default -> pass++;
@@ -108,6 +111,30 @@ final class ResultsGenerator {
 		counts.put("skip", Long.toString(skip));
 		failingFeatures.forEach(json.putArray("failingFeatures")::add);
 		return json;
+	}
+
+	private static void addFailingFeature(TestRun run, long index, Set<String> failingFeatures) {
+		if (!run.features().isEmpty() && failingFeatures.size() < 10) {
+			failingFeatures.add(run.features().get((int) (index % run.features().size())));
+		}
+	}
+
+	/**
+	 * Counts the statuses of all test cases of a run.
+	 * @param run the run
+	 * @return pass, warning, fail and skip counts, in that order
+	 */
+	static long[] statusCounts(TestRun run) {
+		long[] counts = new long[4];
+		for (long i = 0; i < run.caseCount(); i++) {
+			switch (status(run, i)) {
+				case "TEST_CASE_STATUS_WARNING" -> counts[1]++;
+				case "TEST_CASE_STATUS_FAIL" -> counts[2]++;
+				case "TEST_CASE_STATUS_SKIP" -> counts[3]++;
+				default -> counts[0]++;
+			}
+		}
+		return counts;
 	}
 
 	private static String status(long hash) {

@@ -1,5 +1,6 @@
 package io.rime.emulator.internal;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -34,7 +35,8 @@ final class StressTests {
 	}
 
 	ApiResponse start(ApiRequest request) {
-		String projectId = this.projects.require(request.pathVariable("projectId")).id();
+		Projects.Project project = this.projects.require(request.pathVariable("projectId"));
+		String projectId = project.id();
 		JsonNode body = request.jsonBody();
 		String bodyProjectId = Fields.optionalId(body, "projectId", "projectId");
 		if (bodyProjectId != null && !bodyProjectId.equals(projectId)) {
@@ -54,7 +56,8 @@ final class StressTests {
 		JsonNode customImage = (runTimeInfo != null) ? runTimeInfo.get("customImage") : null;
 		Fields.optionalObject(config, "profilingConfig", "testRunConfig.profilingConfig");
 		Fields.optionalObject(config, "testSuiteConfig", "testRunConfig.testSuiteConfig");
-		Fields.optionalEnums(config, "categories", "testRunConfig.categories", WireEnums.TEST_CATEGORIES);
+		List<String> categories = Fields.optionalEnums(config, "categories", "testRunConfig.categories",
+				WireEnums.TEST_CATEGORIES);
 
 		requireInProject(this.registry.requireModel(modelId, "testRunConfig.modelId").projectId(), projectId,
 				"testRunConfig.modelId", modelId);
@@ -69,7 +72,10 @@ final class StressTests {
 		Job job = this.jobs.startStressTest(projectId, new Job.StressRun(testRunId, customImage),
 				imagePullFailure(customImage));
 		this.results.add(ResultsGenerator.TestRun.of(testRunId, job.id(), runName, eval.features(),
-				this.settings.testCasesPerRun()));
+				this.settings.testCasesPerRun()),
+				new TestRunDetails.RunInfo(runName, projectId, modelId,
+						(refDatasetId != null && !refDatasetId.isEmpty()) ? refDatasetId : null, evalDatasetId,
+						project.json().path("modelTask").asString("MODEL_TASK_UNSPECIFIED"), categories, job.created()));
 		return ApiResponse.ok(Json.object().set("job", this.jobs.write(job, false)));
 	}
 
