@@ -31,6 +31,7 @@ import io.rime.client.internal.JobLister;
 import io.rime.client.internal.JobService;
 import io.rime.client.internal.NoRedirectRequestFactory;
 import io.rime.client.internal.Observations;
+import io.rime.client.internal.PagedReads;
 import io.rime.client.internal.Poller;
 import io.rime.client.internal.ResultsDownloader;
 import io.rime.client.internal.RetryRules;
@@ -91,6 +92,8 @@ public final class RimeClientBuilder {
 	private Clock clock = Clock.systemUTC();
 
 	private Duration validationTimeout = Duration.ofMinutes(30);
+
+	private @Nullable Duration listingTimeout;
 
 	RimeClientBuilder() {
 	}
@@ -308,6 +311,20 @@ public final class RimeClientBuilder {
 	}
 
 	/**
+	 * Set how long one paged read may take, all its pages and their retries together: a listing of
+	 * projects or jobs, or the pages of a result download (default ten times the retry policy's
+	 * timeout, or 5 minutes if it has none). A listing still going then, because a server keeps
+	 * sending new pages, ends in a {@link RimeException}; a page in flight may still take up to one
+	 * call's timeout.
+	 * @param listingTimeout a positive duration
+	 * @return this builder
+	 */
+	public RimeClientBuilder listingTimeout(Duration listingTimeout) {
+		this.listingTimeout = Checks.positive(listingTimeout, "listingTimeout");
+		return this;
+	}
+
+	/**
 	 * The request factory that the builder uses when it is given no {@code RestClient.Builder}:
 	 * {@code HttpURLConnection}, which was the fastest per call on loopback; redirects left to the
 	 * SDK, which follows those of reads without sending the API key to another host; and a response
@@ -355,10 +372,13 @@ public final class RimeClientBuilder {
 		RimeApi api = new RimeApi(transport, jsonMapper);
 		Observations observations = new Observations(this.observationRegistry, this.observationConvention);
 		Poller poller = new Poller();
+		PagedReads pagedReads = new PagedReads((this.listingTimeout != null) ? this.listingTimeout
+				: PagedReads.defaultTimeout(this.retryPolicy.getTimeout()));
 		return new RimeClient(baseUri, this.defaultProjectId, api, observations,
 				new JobService(api, observations, poller, this.verboseOutput, this.clock, errorMapper),
-				new ResultsDownloader(api, observations),
-				new StressTestStarter(api, observations, poller, this.validationTimeout), new JobLister(api), poller,
+				new ResultsDownloader(api, observations, pagedReads),
+				new StressTestStarter(api, observations, poller, this.validationTimeout),
+				new JobLister(api, pagedReads), poller,
 				List.copyOf(this.jobStartListeners));
 	}
 

@@ -87,7 +87,8 @@ class UnknownServerValuesTests {
 	void aServerThatRepeatsThePageTokenDoesNotMakeTheListingLoopForever() {
 		this.bodies.put("/v1/projects", "{\"projects\": [], \"nextPageToken\": \"again\", \"hasMore\": true}");
 		assertThatExceptionOfType(RimeException.class).isThrownBy(this.client::listProjects)
-			.withMessageStartingWith("RIME answered list_projects with the page token it was asked for ('again')");
+			.withMessage("RIME answered page 2 of list_projects with a page token it had already sent in this listing"
+					+ " ('again'); stopped so that the listing does not loop forever");
 	}
 
 	@Test

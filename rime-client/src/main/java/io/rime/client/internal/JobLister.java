@@ -22,12 +22,16 @@ public final class JobLister {
 
 	private final RimeApi api;
 
+	private final PagedReads pagedReads;
+
 	/**
 	 * Create the lister.
 	 * @param api the API
+	 * @param pagedReads walks the pages
 	 */
-	public JobLister(RimeApi api) {
+	public JobLister(RimeApi api, PagedReads pagedReads) {
 		this.api = api;
+		this.pagedReads = pagedReads;
 	}
 
 	/**
@@ -47,29 +51,16 @@ public final class JobLister {
 		Collection<String> projectIds = (projectId != null) ? List.of(projectId) : allProjectIds();
 		List<Wire.Job> jobs = new ArrayList<>();
 		for (String id : projectIds) {
-			String token = null;
-			do {
-				Wire.ListJobsResponse page;
-				try {
-					page = this.api.listJobs(id, wireStatuses, token, withProgress);
-				}
-				catch (RimeApiException ex) {
-					// A project deleted since the walk listed it has no jobs to show. A later page that
-					// is gone is another matter: skipping it would drop jobs from the answer unseen.
-					if (projectId == null && token == null && ex.getHttpStatus() == 404) {
-						break;
-					}
-					throw ex;
-				}
+			PagedReads.Cursor<Wire.ListJobsResponse> pages = this.pagedReads.open("list_jobs",
+					(token) -> this.api.listJobs(id, wireStatuses, token, withProgress));
+			for (Wire.ListJobsResponse page = firstPage(pages, projectId == null); page != null; page = pages.next()) {
 				if (page.jobs() != null) {
 					page.jobs().stream()
 						.filter((job) -> job != null && HttpCall.isAddressable(job.jobId()))
 						.filter((job) -> wanted.contains(WireMapper.status(job.status())))
 						.forEach(jobs::add);
 				}
-				token = Wire.nextPageToken(page.hasMore(), page.nextPageToken(), token, "list_jobs");
 			}
-			while (token != null);
 		}
 		return jobs;
 	}
@@ -80,9 +71,7 @@ public final class JobLister {
 	 */
 	public List<RimeProject> projects() {
 		Map<String, RimeProject> projects = new LinkedHashMap<>();
-		String token = null;
-		do {
-			Wire.ListProjectsResponse page = this.api.listProjects("list_projects", token);
+		this.pagedReads.forEach("list_projects", (token) -> this.api.listProjects("list_projects", token), (page) -> {
 			if (page.projects() != null) {
 				for (Wire.ProjectWithDetails details : page.projects()) {
 					Wire.Project project = (details != null) ? details.project() : null;
@@ -91,10 +80,23 @@ public final class JobLister {
 					}
 				}
 			}
-			token = Wire.nextPageToken(page.hasMore(), page.nextPageToken(), token, "list_projects");
-		}
-		while (token != null);
+		});
 		return List.copyOf(projects.values());
+	}
+
+	// A project deleted since the walk listed it has no jobs to show. A later page that is gone is
+	// another matter: skipping it would drop jobs from the answer unseen.
+	private static Wire.@Nullable ListJobsResponse firstPage(PagedReads.Cursor<Wire.ListJobsResponse> pages,
+			boolean mayBeGone) {
+		try {
+			return pages.next();
+		}
+		catch (RimeApiException ex) {
+			if (mayBeGone && ex.getHttpStatus() == 404) {
+				return null;
+			}
+			throw ex;
+		}
 	}
 
 	// A project whose id is a dot segment cannot be asked for its jobs; RIME's ids are UUIDs.

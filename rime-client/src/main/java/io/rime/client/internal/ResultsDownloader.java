@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.jspecify.annotations.Nullable;
-
 import io.rime.client.JobStatus;
 import io.rime.client.RimeException;
 
@@ -21,14 +19,18 @@ public final class ResultsDownloader {
 
 	private final Observations observations;
 
+	private final PagedReads pagedReads;
+
 	/**
 	 * Create the downloader.
 	 * @param api the API
 	 * @param observations observes the operation
+	 * @param pagedReads walks the pages of batch results and test cases
 	 */
-	public ResultsDownloader(RimeApi api, Observations observations) {
+	public ResultsDownloader(RimeApi api, Observations observations, PagedReads pagedReads) {
 		this.api = api;
 		this.observations = observations;
+		this.pagedReads = pagedReads;
 	}
 
 	/**
@@ -66,43 +68,29 @@ public final class ResultsDownloader {
 
 	private Map<String, Wire.BatchResult> batches(String testRunId) {
 		Map<String, Wire.BatchResult> batches = new HashMap<>();
-		String token = null;
-		do {
-			Wire.ListBatchResultsResponse page = this.api.listBatchResults(testRunId, token);
+		this.pagedReads.forEach("get_result_csv", (token) -> this.api.listBatchResults(testRunId, token), (page) -> {
 			if (page.testBatches() != null) {
 				page.testBatches().stream().filter((batch) -> batch != null && batch.testType() != null)
 					.forEach((batch) -> batches.put(batch.testType(), batch));
 			}
-			token = Wire.nextPageToken(page.hasMore(), page.nextPageToken(), token, "get_result_csv");
-		}
-		while (token != null);
+		});
 		return batches;
 	}
 
+	// Pages come whole or not at all, so a page fetched again after a cut adds no row twice.
 	private ResultCsvWriter.PageSource testCases(String testRunId) {
-		return new ResultCsvWriter.PageSource() {
-
-			private boolean first = true;
-
-			private @Nullable String token;
-
-			@Override
-			public List<Wire.TestCase> next() {
-				while (this.first || this.token != null) {
-					Wire.ListTestCasesResponse page = ResultsDownloader.this.api.listTestCases(testRunId, this.token);
-					this.first = false;
-					this.token = Wire.nextPageToken(page.hasMore(), page.nextPageToken(), this.token,
-							"get_result_csv");
-					// A null element (a server bug) would otherwise surface as a NullPointerException.
-					List<Wire.TestCase> cases = (page.testCases() != null)
-							? page.testCases().stream().filter(Objects::nonNull).toList() : List.of();
-					if (!cases.isEmpty()) {
-						return cases;
-					}
+		PagedReads.Cursor<Wire.ListTestCasesResponse> pages = this.pagedReads.open("get_result_csv",
+				(token) -> this.api.listTestCases(testRunId, token));
+		return () -> {
+			for (Wire.ListTestCasesResponse page = pages.next(); page != null; page = pages.next()) {
+				// A null element (a server bug) would otherwise surface as a NullPointerException.
+				List<Wire.TestCase> cases = (page.testCases() != null)
+						? page.testCases().stream().filter(Objects::nonNull).toList() : List.of();
+				if (!cases.isEmpty()) {
+					return cases;
 				}
-				return List.of();
 			}
-
+			return List.of();
 		};
 	}
 

@@ -4,8 +4,6 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import io.rime.client.RimeException;
-
 /**
  * REST v1 response bodies, as far as the SDK reads them. Every field may be absent (proto3 JSON
  * leaves out defaults) and unknown fields are ignored; enums stay strings so that values added
@@ -38,7 +36,7 @@ public final class Wire {
 
 	/** A page of ListProjects. */
 	public record ListProjectsResponse(@Nullable List<ProjectWithDetails> projects, @Nullable String nextPageToken,
-			@Nullable Boolean hasMore) {
+			@Nullable Boolean hasMore) implements Page {
 	}
 
 	/** A job's metadata. */
@@ -82,7 +80,7 @@ public final class Wire {
 
 	/** A page of ListJobsForProject. */
 	public record ListJobsResponse(@Nullable List<Job> jobs, @Nullable String nextPageToken,
-			@Nullable Boolean hasMore) {
+			@Nullable Boolean hasMore) implements Page {
 	}
 
 	/** The response of GetTestRunID. */
@@ -103,7 +101,7 @@ public final class Wire {
 
 	/** A page of ListBatchResults. */
 	public record ListBatchResultsResponse(@Nullable List<BatchResult> testBatches, @Nullable String nextPageToken,
-			@Nullable Boolean hasMore) {
+			@Nullable Boolean hasMore) implements Page {
 	}
 
 	/** One test case. */
@@ -113,7 +111,7 @@ public final class Wire {
 
 	/** A page of ListTestCases. */
 	public record ListTestCasesResponse(@Nullable List<TestCase> testCases, @Nullable String nextPageToken,
-			@Nullable Boolean hasMore) {
+			@Nullable Boolean hasMore) implements Page {
 	}
 
 	/** The response of GetRIMEInfo. */
@@ -123,35 +121,22 @@ public final class Wire {
 	}
 
 	/**
-	 * Whether a page says more follow; a missing flag, or a flag without a token, ends the walk.
-	 * @param hasMore the page's {@code hasMore}
-	 * @param nextPageToken the page's {@code nextPageToken}
-	 * @return whether to fetch another page
+	 * One page of a listing: whether more follow, and the token that asks for the next.
 	 */
-	public static boolean hasMore(@Nullable Boolean hasMore, @Nullable String nextPageToken) {
-		return Boolean.TRUE.equals(hasMore) && nextPageToken != null && !nextPageToken.isEmpty();
-	}
+	public interface Page {
 
-	/**
-	 * The token of the page after this one, or {@code null} at the end. A server that hands back
-	 * the token it was given would otherwise keep a listing going forever.
-	 * @param hasMore the page's {@code hasMore}
-	 * @param nextPageToken the page's {@code nextPageToken}
-	 * @param currentPageToken the token this page was asked for with, {@code null} for the first
-	 * @param operation the SDK operation, for the message
-	 * @return the next token, or {@code null}
-	 * @throws RimeException if the server repeats the current token
-	 */
-	public static @Nullable String nextPageToken(@Nullable Boolean hasMore, @Nullable String nextPageToken,
-			@Nullable String currentPageToken, String operation) {
-		if (!hasMore(hasMore, nextPageToken)) {
-			return null;
-		}
-		if (nextPageToken.equals(currentPageToken)) {
-			throw new RimeException("RIME answered " + operation + " with the page token it was asked for ('"
-					+ nextPageToken + "') and hasMore=true; stopped so that the listing does not loop forever");
-		}
-		return nextPageToken;
+		/**
+		 * Return the token of the next page.
+		 * @return the token, or {@code null}
+		 */
+		@Nullable String nextPageToken();
+
+		/**
+		 * Return whether more pages follow.
+		 * @return {@code true} if so, {@code null} if the server left the field out
+		 */
+		@Nullable Boolean hasMore();
+
 	}
 
 }
