@@ -11,14 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +21,7 @@ import io.rime.client.RimeClient;
 import io.rime.emulator.RimeEmulator;
 
 /**
- * What the scale benchmarks share: registering a model and a dataset on an emulator, bounded
+ * What the scale benchmarks share (emulator state comes from {@link RimeEmulator#seed()}): bounded
  * waiting, heap readings and writing a result file under {@code bench/results}.
  */
 public final class BenchSupport {
@@ -71,33 +66,6 @@ public final class BenchSupport {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	/**
-	 * Register a model and a dataset straight through REST, wait for their validation and return
-	 * a v1 {@code testRunConfig} that uses them.
-	 * @param emulator the emulator
-	 * @param client a client of the emulator, to wait with
-	 * @param projectId the project
-	 * @return the config
-	 */
-	public static Map<String, Object> testRunConfig(RimeEmulator emulator, RimeClient client, String projectId) {
-		String suffix = UUID.randomUUID().toString();
-		JsonNode dataset = post(emulator, "/v1/registry/" + projectId + "/dataset", Map.of("name", "data-" + suffix,
-				"dataInfo", Map.of("connectionInfo", Map.of("dataFile", Map.of("path", "s3://bench/eval.csv")),
-						"dataParams", Map.of("labelCol", "label"))));
-		JsonNode model = post(emulator, "/v1/registry/" + projectId + "/model", Map.of("name", "model-" + suffix,
-				"modelInfo", Map.of("modelPath", Map.of("path", "s3://bench/model.py"))));
-		for (String validation : List.of(dataset.path("registryValidationJobId").path("uuid").asString(),
-				model.path("registryValidationJobId").path("uuid").asString())) {
-			client.job(validation).waitUntilFinish(Duration.ofMillis(5), Duration.ofSeconds(30));
-		}
-		Map<String, Object> config = new LinkedHashMap<>();
-		config.put("runName", "bench-" + suffix);
-		config.put("modelId", Map.of("uuid", model.path("modelId").path("uuid").asString()));
-		config.put("dataInfo", Map.of("refDatasetId", dataset.path("datasetId").asString(), "evalDatasetId",
-				dataset.path("datasetId").asString()));
-		return config;
 	}
 
 	/**
@@ -148,19 +116,6 @@ public final class BenchSupport {
 	}
 
 	/**
-	 * POST JSON to the emulator with its API key and return the answer.
-	 * @param emulator the emulator
-	 * @param path the path
-	 * @param body the body, written as JSON
-	 * @return the answer
-	 */
-	public static JsonNode post(RimeEmulator emulator, String path, Object body) {
-		return send(emulator, HttpRequest.newBuilder(emulator.baseUrl().resolve(path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
-	}
-
-	/**
 	 * GET from the emulator with its API key and return the body.
 	 * @param emulator the emulator
 	 * @param pathAndQuery the path and query
@@ -175,24 +130,6 @@ public final class BenchSupport {
 				throw new IllegalStateException("GET " + pathAndQuery + " answered " + response.statusCode());
 			}
 			return response.body();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static JsonNode send(RimeEmulator emulator, HttpRequest.Builder request) {
-		try {
-			HttpResponse<String> response = HTTP.send(request.header("rime-api-key", emulator.apiKey()).build(),
-					HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException(response.statusCode() + " " + response.body());
-			}
-			return JSON.readTree(response.body());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -262,7 +262,7 @@ public class CallOverheadBenchmark {
 				.build()
 				.start(); RimeClient client = BenchSupport.client(emulator)) {
 				String projectId = emulator.defaultProjectId();
-				RimeStressTestJob job = client.startStressTest(BenchSupport.testRunConfig(emulator, client, projectId),
+				RimeStressTestJob job = client.startStressTest(emulator.seed().testRunConfig(projectId),
 						projectId);
 				BenchSupport.await("a running job", Duration.ofSeconds(10),
 						() -> job.getStatus().status() == JobStatus.RUNNING);

@@ -46,9 +46,9 @@ public final class EmulatorThroughputBenchmark {
 			.start(); RimeClient client = BenchSupport.client(emulator)) {
 			String projectId = emulator.defaultProjectId();
 			byte[] config = BenchSupport.JSON.writeValueAsBytes(
-					Map.of("testRunConfig", BenchSupport.testRunConfig(emulator, client, projectId)));
+					Map.of("testRunConfig", emulator.seed().testRunConfig(projectId)));
 			URL startUrl = emulator.baseUrl().resolve("/v1/stress-tests/" + projectId).toURL();
-			String jobId = client.startStressTest(BenchSupport.testRunConfig(emulator, client, projectId), projectId)
+			String jobId = client.startStressTest(emulator.seed().testRunConfig(projectId), projectId)
 				.jobId();
 			URL jobUrl = emulator.baseUrl().resolve("/v1/jobs/" + jobId + "?view=JOB_VIEW_FULL").toURL();
 

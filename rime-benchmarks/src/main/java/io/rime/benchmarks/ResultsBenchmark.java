@@ -50,7 +50,7 @@ public final class ResultsBenchmark {
 			.build()
 			.start(); RimeClient client = BenchSupport.client(emulator)) {
 			String projectId = emulator.defaultProjectId();
-			RimeStressTestJob job = client.startStressTest(BenchSupport.testRunConfig(emulator, client, projectId),
+			RimeStressTestJob job = client.startStressTest(emulator.seed().testRunConfig(projectId),
 					projectId);
 			job.waitUntilFinish(Duration.ofMillis(10), Duration.ofSeconds(30));
 			Path sdkFile = directory.resolve("sdk.csv");

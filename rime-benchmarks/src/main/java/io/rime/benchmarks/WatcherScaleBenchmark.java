@@ -213,7 +213,7 @@ public final class WatcherScaleBenchmark {
 			for (int p = 0; p < projects(jobCount); p++) {
 				String projectId = (p == 0) ? emulator.defaultProjectId()
 						: client.createProject("bench-" + p, "watcher benchmark").projectId();
-				Map<String, Object> config = BenchSupport.testRunConfig(emulator, client, projectId);
+				Map<String, Object> config = emulator.seed().testRunConfig(projectId);
 				int inProject = Math.min(JOBS_PER_PROJECT, jobCount - p * JOBS_PER_PROJECT);
 				for (int chunk = 0; chunk < 4; chunk++) {
 					int count = inProject / 4 + ((chunk < inProject % 4) ? 1 : 0);

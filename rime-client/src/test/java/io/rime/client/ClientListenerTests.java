@@ -51,7 +51,7 @@ class ClientListenerTests {
 			.addJobStartListener((job, projectId) -> this.started.add(job.jobId() + "@" + projectId))
 			.addJobStartListener((job, projectId) -> this.started.add("second"))
 			.build()) {
-			RimeStressTestJob job = client.startStressTest(TestRime.v1Config(this.emulator, this.emulator.defaultProjectId()));
+			RimeStressTestJob job = client.startStressTest(this.emulator.seed().testRunConfig(this.emulator.defaultProjectId()));
 
 			assertThat(this.started).containsExactly(job.jobId() + "@" + this.emulator.defaultProjectId(), "second");
 		}
@@ -62,7 +62,7 @@ class ClientListenerTests {
 		try (RimeClient client = TestRime.clientBuilder(this.emulator).addJobStartListener((job, projectId) -> {
 			throw new IllegalStateException("listener bug");
 		}).addJobStartListener((job, projectId) -> this.started.add(job.jobId())).build()) {
-			Map<String, Object> config = TestRime.v1Config(this.emulator, this.emulator.defaultProjectId());
+			Map<String, Object> config = this.emulator.seed().testRunConfig(this.emulator.defaultProjectId());
 
 			RimeStressTestJob job = client.startStressTest(config);
 
@@ -74,7 +74,7 @@ class ClientListenerTests {
 	@Test
 	void aHandleByIdCostsNoCallUntilItIsUsed() {
 		try (RimeClient client = TestRime.client(this.emulator)) {
-			RimeStressTestJob started = client.startStressTest(TestRime.v1Config(this.emulator, this.emulator.defaultProjectId()));
+			RimeStressTestJob started = client.startStressTest(this.emulator.seed().testRunConfig(this.emulator.defaultProjectId()));
 			int before = this.emulator.requests().size();
 
 			RimeStressTestJob handle = client.job(started.jobId());

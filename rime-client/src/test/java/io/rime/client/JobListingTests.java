@@ -29,7 +29,7 @@ class JobListingTests {
 
 	@Test
 	void listingWalksEveryPage() {
-		Map<String, Object> config = TestRime.v1Config(this.emulator, this.emulator.defaultProjectId());
+		Map<String, Object> config = this.emulator.seed().testRunConfig(this.emulator.defaultProjectId());
 		List<RimeStressTestJob> started = new ArrayList<>();
 		for (int i = 0; i < 130; i++) {
 			started.add(this.client.startStressTest(config));
@@ -85,7 +85,7 @@ class JobListingTests {
 
 	@Test
 	void statusesOfAProjectsJobsComeFromOneListCallWithoutACallPerJob() {
-		Map<String, Object> config = TestRime.v1Config(this.emulator, this.emulator.defaultProjectId());
+		Map<String, Object> config = this.emulator.seed().testRunConfig(this.emulator.defaultProjectId());
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			ids.add(this.client.startStressTest(config).jobId());

@@ -106,7 +106,7 @@ class JobWaitingTests {
 
 	@Test
 	void manyPendingWaitsShareTheClientsTwoPollerThreads() {
-		Map<String, Object> config = TestRime.v1Config(this.emulator, this.emulator.defaultProjectId());
+		Map<String, Object> config = this.emulator.seed().testRunConfig(this.emulator.defaultProjectId());
 		List<CompletableFuture<JobMetadata>> waits = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
 			waits.add(this.client.startStressTest(config).whenFinished(POLL));

@@ -46,7 +46,7 @@ class StressTestTests {
 
 	@Test
 	void oneClientStartsAndReadsJobsFromManyThreadsAtOnce() throws Exception {
-		Map<String, Object> config = TestRime.v1Config(this.emulator, this.emulator.defaultProjectId());
+		Map<String, Object> config = this.emulator.seed().testRunConfig(this.emulator.defaultProjectId());
 		ExecutorService threads = Executors.newFixedThreadPool(8);
 		try {
 			List<Future<RimeStressTestJob>> starts = new ArrayList<>();
@@ -97,7 +97,7 @@ class StressTestTests {
 
 	@Test
 	void theRimeV1FormIsPassedThrough() {
-		Map<String, Object> config = TestRime.v1Config(this.emulator, this.emulator.defaultProjectId());
+		Map<String, Object> config = this.emulator.seed().testRunConfig(this.emulator.defaultProjectId());
 		int before = this.emulator.requests().size();
 		RimeStressTestJob job = this.client.startStressTest(config);
 		assertThat(this.emulator.requests().subList(before, this.emulator.requests().size()))

@@ -15,9 +15,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.awaitility.Awaitility;
 import org.springframework.core.retry.RetryPolicy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,7 +25,7 @@ import io.rime.emulator.RimeEmulator;
 
 /**
  * Shared test set-up: a fast emulator, a client for it, the seed's Titanic example with local
- * files, and a few direct REST calls for preparing state.
+ * files, and a direct REST read; state is prepared with {@link RimeEmulator#seed()}.
  */
 public final class TestRime {
 
@@ -43,7 +41,6 @@ public final class TestRime {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private TestRime() {
 	}
@@ -95,40 +92,13 @@ public final class TestRime {
 		return config;
 	}
 
-	/** Registers a dataset and a model straight through REST and returns a v1 testRunConfig. */
-	public static Map<String, Object> v1Config(RimeEmulator emulator, String projectId) {
-		String data = resource("titanic_example.csv").toString();
-		String suffix = UUID.randomUUID().toString();
-		JsonNode dataset = post(emulator, "/v1/registry/" + projectId + "/dataset", Map.of("name", "data-" + suffix,
-				"dataInfo", Map.of("connectionInfo", Map.of("dataFile", Map.of("path", data)),
-						"dataParams", Map.of("labelCol", "Survived"))));
-		JsonNode model = post(emulator, "/v1/registry/" + projectId + "/model", Map.of("name", "model-" + suffix,
-				"modelInfo", Map.of("modelPath", Map.of("path", resource("titanic_example_model.py").toString()))));
-		List<String> validations = List.of(dataset.path("registryValidationJobId").path("uuid").asString(),
-				model.path("registryValidationJobId").path("uuid").asString());
-		Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> validations.stream()
-			.allMatch((id) -> get(emulator, "/v1/jobs/" + id).path("job").path("status").asString()
-				.equals("JOB_STATUS_SUCCEEDED")));
-		Map<String, Object> config = new LinkedHashMap<>();
-		config.put("runName", "v1-run");
-		config.put("modelId", Map.of("uuid", model.path("modelId").path("uuid").asString()));
-		config.put("dataInfo", Map.of("refDatasetId", dataset.path("datasetId").asString(), "evalDatasetId",
-				dataset.path("datasetId").asString()));
-		return config;
-	}
-
-	static JsonNode post(RimeEmulator emulator, String path, Object body) {
-		return send(emulator, HttpRequest.newBuilder(emulator.baseUrl().resolve(path))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
-	}
-
 	static JsonNode get(RimeEmulator emulator, String path) {
 		return send(emulator, HttpRequest.newBuilder(emulator.baseUrl().resolve(path)).GET());
 	}
 
 	private static JsonNode send(RimeEmulator emulator, HttpRequest.Builder request) {
 		try {
-			HttpResponse<String> response = HTTP.send(request.header("rime-api-key", emulator.apiKey()).build(),
+			HttpResponse<String> response = Http.CLIENT.send(request.header("rime-api-key", emulator.apiKey()).build(),
 					HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200) {
 				throw new IllegalStateException(response.statusCode() + " " + response.body());
@@ -154,6 +124,13 @@ public final class TestRime {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Created on first use: its selector thread would otherwise count as a thread a test started. */
+	private static final class Http {
+
+		static final HttpClient CLIENT = HttpClient.newHttpClient();
+
 	}
 
 }

@@ -43,7 +43,11 @@ public final class RimeEmulator implements AutoCloseable {
 
 	private final @Nullable SSLContext sslContext;
 
-	private final RestApi api;
+	private final EmulatorSettings settings;
+
+	private volatile RestApi api;
+
+	private final Seeder seeder;
 
 	private final FaultInjector faultInjector;
 
@@ -65,7 +69,9 @@ public final class RimeEmulator implements AutoCloseable {
 		EmulatorSettings emulatorSettings = new EmulatorSettings(builder.clock, builder.pendingDuration,
 				builder.runningDuration, builder.validationDuration, builder.cancelDuration, builder.jobTtl,
 				builder.testCasesPerRun, builder.licenseExpiration(builder.clock));
-		this.api = new RestApi(emulatorSettings, this::baseUrl);
+		this.settings = emulatorSettings;
+		this.api = new RestApi(emulatorSettings, this::baseUrl, null);
+		this.seeder = new Seeder(() -> this.api.seeding());
 	}
 
 	/**
@@ -88,7 +94,7 @@ public final class RimeEmulator implements AutoCloseable {
 		}
 		try {
 			HttpFront front = new HttpFront(new InetSocketAddress(this.bindAddress, this.port),
-					this.api, this.faultInjector, this.apiKey, this.sslContext);
+					() -> this.api, this.faultInjector, this.apiKey, this.sslContext);
 			front.start();
 			this.front = front;
 			String host = this.bindAddress.getHostAddress();
@@ -146,6 +152,37 @@ public final class RimeEmulator implements AutoCloseable {
 	 */
 	public Faults faults() {
 		return this.faults;
+	}
+
+	/**
+	 * Returns the way to put projects, registrations and jobs in place for a test, without HTTP.
+	 * @return the seeder
+	 */
+	public Seeder seed() {
+		return this.seeder;
+	}
+
+	/**
+	 * Returns the clock that the job lifecycle reads: a {@link MutableClock} when the builder was
+	 * given one, so that a test can move it.
+	 * @return the clock
+	 */
+	public Clock clock() {
+		return this.settings.clock();
+	}
+
+	/**
+	 * Forgets everything that happened since the emulator was built: projects but the default one
+	 * (which keeps its id), registrations, jobs, results, idempotency keys, faults and recorded
+	 * requests, so that the next test starts from a fresh emulator at the same address with the
+	 * same key. The clock is left where it is.
+	 */
+	public synchronized void reset() {
+		this.api = new RestApi(this.settings, this::baseUrl, this.api.defaultProjectId());
+		this.faults.clear();
+		if (this.front != null) {
+			this.front.forgetRecordedRequests();
+		}
 	}
 
 	/**

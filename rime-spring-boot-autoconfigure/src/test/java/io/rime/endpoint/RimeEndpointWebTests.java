@@ -63,7 +63,7 @@ class RimeEndpointWebTests {
 	@BeforeAll
 	static void startApplication() {
 		emulator = WatcherTestSupport.emulator(clock);
-		config = WatcherTestSupport.v1Config(emulator, clock, emulator.defaultProjectId());
+		config = emulator.seed().testRunConfig(emulator.defaultProjectId());
 		application = start();
 		RimeClient client = application.getBean(RimeClient.class);
 		RecordedEvents events = application.getBean(RecordedEvents.class);
@@ -182,7 +182,7 @@ class RimeEndpointWebTests {
 			// In a project of its own, which the other application's watcher (projects read once) does not see.
 			RimeClient client = unrestricted.getBean(RimeClient.class);
 			String projectId = client.createProject("cancelling-" + UUID.randomUUID(), "endpoint test").projectId();
-			RimeStressTestJob job = client.startStressTest(WatcherTestSupport.v1Config(emulator, clock, projectId),
+			RimeStressTestJob job = client.startStressTest(emulator.seed().testRunConfig(projectId),
 					projectId);
 			HttpResponse<String> response = send(unrestricted, "DELETE", "/actuator/rime/" + job.jobId());
 			assertThat(response.statusCode()).isEqualTo(200);

@@ -172,7 +172,7 @@ class ChaosSoakTests {
 			projectIds.add(client.createProject("chaos-target-" + i, "chaos soak targets").projectId());
 		}
 		return projectIds.stream()
-			.map((projectId) -> new Target(projectId, WatcherTestSupport.v1Config(emulator, null, projectId)))
+			.map((projectId) -> new Target(projectId, emulator.seed().testRunConfig(projectId)))
 			.toList();
 	}
 

@@ -73,8 +73,7 @@ class OutageTests {
 	@EnumSource
 	void whileRimeIsGoneHealthIsDownAndAfterwardsEachFinishIsDeliveredOnceWithOneWarnAndOneInfo(Outage outage,
 			CapturedOutput output) {
-		Map<String, Object> config = WatcherTestSupport.v1Config(this.emulator, this.clock,
-				this.emulator.defaultProjectId());
+		Map<String, Object> config = this.emulator.seed().testRunConfig(this.emulator.defaultProjectId());
 		try (RimeClient otherApplication = RimeClient.builder()
 			.address(this.emulator.baseUrl())
 			.apiKey(this.emulator.apiKey())

@@ -52,8 +52,7 @@ class RetriedStartTests {
 
 	@Test
 	void aJobThatEndedBeforeItsRetriedStartReturnedIsAnnouncedOnce() {
-		Map<String, Object> config = WatcherTestSupport.v1Config(this.emulator, this.clock,
-				this.emulator.defaultProjectId());
+		Map<String, Object> config = this.emulator.seed().testRunConfig(this.emulator.defaultProjectId());
 		try (RimeClient faultFree = RimeClient.builder()
 			.address(this.emulator.baseUrl())
 			.apiKey(this.emulator.apiKey())

@@ -44,7 +44,7 @@ abstract class AbstractRimeJobWatcherTests {
 	@BeforeEach
 	void startEmulator() {
 		this.emulator = WatcherTestSupport.emulator(this.clock);
-		this.config = WatcherTestSupport.v1Config(this.emulator, this.clock, this.emulator.defaultProjectId());
+		this.config = this.emulator.seed().testRunConfig(this.emulator.defaultProjectId());
 		this.contextRunner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(RimeAutoConfiguration.class, RimeWatcherAutoConfiguration.class))
 			.withPropertyValues(WatcherTestSupport.properties(this.emulator))

@@ -170,7 +170,7 @@ class RimeJobWatcherScaleTest {
 			List<Future<?>> started = new ArrayList<>();
 			for (int p = 0; p < PROJECTS; p++) {
 				String projectId = client.createProject("scale-" + p, "scale test").projectId();
-				Map<String, Object> config = WatcherTestSupport.v1Config(emulator, null, projectId);
+				Map<String, Object> config = emulator.seed().testRunConfig(projectId);
 				for (int chunk = 0; chunk < 4; chunk++) {
 					started.add(starters.submit(() -> {
 						for (int i = 0; i < JOBS_PER_PROJECT / 4; i++) {

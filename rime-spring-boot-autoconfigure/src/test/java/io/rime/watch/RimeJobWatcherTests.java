@@ -140,7 +140,7 @@ class RimeJobWatcherTests extends AbstractRimeJobWatcherTests {
 		try (RimeClient other = otherClient()) {
 			String elsewhere = other.createProject("elsewhere", "not watched").projectId();
 			RimeStressTestJob unwatched = other.startStressTest(
-					WatcherTestSupport.v1Config(this.emulator, this.clock, elsewhere), elsewhere);
+					this.emulator.seed().testRunConfig(elsewhere), elsewhere);
 			RimeStressTestJob watched = other.startStressTest(this.config);
 			this.contextRunner.withPropertyValues("rime.watcher.project-ids=" + this.emulator.defaultProjectId())
 				.run((context) -> {
@@ -171,7 +171,7 @@ class RimeJobWatcherTests extends AbstractRimeJobWatcherTests {
 				this.gate.awaitCycles(2);
 				String later = other.createProject("later", "created after the watcher started").projectId();
 				RimeStressTestJob job = other
-					.startStressTest(WatcherTestSupport.v1Config(this.emulator, this.clock, later), later);
+					.startStressTest(this.emulator.seed().testRunConfig(later), later);
 				Awaitility.await().until(() -> context.getBean(RimeJobWatcher.class).watchedJobs().stream()
 					.anyMatch((watched) -> watched.jobId().equals(job.jobId())));
 			});

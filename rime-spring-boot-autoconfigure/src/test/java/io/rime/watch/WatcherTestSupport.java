@@ -1,25 +1,14 @@
 package io.rime.watch;
 
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
@@ -30,8 +19,9 @@ import io.rime.emulator.RimeEmulator;
 import io.rime.emulator.MutableClock;
 
 /**
- * Shared set-up of the watcher tests: an emulator on a hand-moved clock, test run configs,
- * a listener that records the watcher's events and a gate that tests can close and count.
+ * Shared set-up of the watcher tests: an emulator on a hand-moved clock (its
+ * {@link RimeEmulator#seed()} gives test run configs), a listener that records the watcher's events
+ * and a gate that tests can close and count.
  */
 public final class WatcherTestSupport {
 
@@ -44,10 +34,6 @@ public final class WatcherTestSupport {
 	public static final Duration CANCEL = Duration.ofSeconds(1);
 
 	public static final Duration TTL = Duration.ofMinutes(10);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private WatcherTestSupport() {
 	}
@@ -74,67 +60,6 @@ public final class WatcherTestSupport {
 				"rime.watcher.shutdown-timeout=5s"));
 		properties.addAll(List.of(more));
 		return properties.toArray(String[]::new);
-	}
-
-	public static Path resource(String name) {
-		URL url = WatcherTestSupport.class.getResource("/titanic/" + name);
-		try {
-			return Path.of(url.toURI());
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/**
-	 * Registers a dataset and a model straight through REST and returns a v1 testRunConfig. Moves
-	 * the clock by a millisecond for the validations.
-	 */
-	public static Map<String, Object> v1Config(RimeEmulator emulator, MutableClock clock, String projectId) {
-		String data = resource("titanic_example.csv").toString();
-		String suffix = UUID.randomUUID().toString();
-		JsonNode dataset = post(emulator, "/v1/registry/" + projectId + "/dataset", Map.of("name", "data-" + suffix,
-				"dataInfo", Map.of("connectionInfo", Map.of("dataFile", Map.of("path", data)),
-						"dataParams", Map.of("labelCol", "Survived"))));
-		JsonNode model = post(emulator, "/v1/registry/" + projectId + "/model", Map.of("name", "model-" + suffix,
-				"modelInfo", Map.of("modelPath", Map.of("path", resource("titanic_example_model.py").toString()))));
-		List<String> validations = List.of(dataset.path("registryValidationJobId").path("uuid").asString(),
-				model.path("registryValidationJobId").path("uuid").asString());
-		if (clock != null) {
-			clock.advance(Duration.ofMillis(1));
-		}
-		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> validations.stream()
-			.allMatch((id) -> get(emulator, "/v1/jobs/" + id).path("job").path("status").asString()
-				.equals("JOB_STATUS_SUCCEEDED")));
-		Map<String, Object> config = new LinkedHashMap<>();
-		config.put("runName", "watched-run");
-		config.put("modelId", Map.of("uuid", model.path("modelId").path("uuid").asString()));
-		config.put("dataInfo", Map.of("refDatasetId", dataset.path("datasetId").asString(), "evalDatasetId",
-				dataset.path("datasetId").asString()));
-		return config;
-	}
-
-	public static JsonNode post(RimeEmulator emulator, String path, Object body) {
-		return send(emulator, HttpRequest.newBuilder(emulator.baseUrl().resolve(path))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
-	}
-
-	public static JsonNode get(RimeEmulator emulator, String path) {
-		return send(emulator, HttpRequest.newBuilder(emulator.baseUrl().resolve(path)).GET());
-	}
-
-	private static JsonNode send(RimeEmulator emulator, HttpRequest.Builder request) {
-		try {
-			HttpResponse<String> response = HTTP.send(request.header("rime-api-key", emulator.apiKey()).build(),
-					HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException(response.statusCode() + " " + response.body());
-			}
-			return JSON.readTree(response.body());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** Records the watcher's events in the order they were published. */

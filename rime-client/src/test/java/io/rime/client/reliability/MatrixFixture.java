@@ -79,7 +79,7 @@ final class MatrixFixture implements AutoCloseable {
 		for (int i = 0; i < EXTRA_PAGE_ITEMS; i++) {
 			this.setupClient.createProject("paging-" + i, "fills the first page of projects");
 		}
-		this.v1Config = TestRime.v1Config(this.emulator, projectId());
+		this.v1Config = this.emulator.seed().testRunConfig(projectId());
 		String lastJobId = null;
 		for (int i = 0; i < EXTRA_PAGE_ITEMS; i++) {
 			lastJobId = this.setupClient.startStressTest(this.v1Config).jobId();

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 
@@ -30,7 +31,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP side of the emulator on the JDK's HTTP server: records each request, injects faults,
- * checks the API key, and writes the answers of the {@link RestApi}.
+ * checks the API key, and writes the answers of the current {@link RestApi}.
  */
 public final class HttpFront {
 
@@ -52,7 +53,7 @@ public final class HttpFront {
 
 	private final ExecutorService executor;
 
-	private final RestApi api;
+	private final Supplier<RestApi> api;
 
 	private final FaultInjector faults;
 
@@ -64,7 +65,7 @@ public final class HttpFront {
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
-	public HttpFront(InetSocketAddress address, RestApi api, FaultInjector faults, @Nullable String apiKey,
+	public HttpFront(InetSocketAddress address, Supplier<RestApi> api, FaultInjector faults, @Nullable String apiKey,
 			@Nullable SSLContext sslContext) throws IOException {
 		this.api = api;
 		this.faults = faults;
@@ -92,6 +93,11 @@ public final class HttpFront {
 
 	public List<RecordedRequest> recordedRequests() {
 		return List.copyOf(this.recorded);
+	}
+
+	public void forgetRecordedRequests() {
+		this.recorded.clear();
+		this.recordedCount.set(0);
 	}
 
 	public void stop() {
@@ -148,7 +154,7 @@ public final class HttpFront {
 						"missing or invalid rime-api-key header: send a valid API key", null);
 			}
 			else {
-				response = this.api.handle(method, rawPath, uri.getRawQuery(), idempotencyKey, body);
+				response = this.api.get().handle(method, rawPath, uri.getRawQuery(), idempotencyKey, body);
 			}
 			logger.log(Level.DEBUG, () -> method + " " + rawPath + " -> " + response.status()
 					+ ((kind != null) ? " (fault " + kind + ")" : ""));

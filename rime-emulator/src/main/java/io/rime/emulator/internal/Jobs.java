@@ -40,8 +40,8 @@ final class Jobs {
 		this.jobJson = jobJson;
 	}
 
-	Job startValidation(String projectId, @Nullable String failure) {
-		Duration half = this.settings.validationDuration().dividedBy(2);
+	Job startValidation(String projectId, @Nullable String failure, boolean finished) {
+		Duration half = finished ? Duration.ZERO : this.settings.validationDuration().dividedBy(2);
 		Job job = new Job(UUID.randomUUID().toString(), this.sequence.incrementAndGet(), projectId, this.settings.now(),
 				Duration.ZERO, half, half, failure, false, null);
 		this.byId.put(job.id(), job);
@@ -53,6 +53,26 @@ final class Jobs {
 		Duration requested = pending.dividedBy(5);
 		Job job = new Job(UUID.randomUUID().toString(), this.sequence.incrementAndGet(), projectId, this.settings.now(),
 				requested, pending.minus(requested), this.settings.runningDuration(), failure, failure != null, run);
+		this.byId.put(job.id(), job);
+		this.stressTestsByProject.computeIfAbsent(projectId, (id) -> new ConcurrentSkipListMap<>())
+			.put(job.sequence(), job);
+		return job;
+	}
+
+	/**
+	 * Adds a stress test job with a lifecycle of the caller's choosing (seeding).
+	 * @param projectId the project
+	 * @param run what it runs
+	 * @param created when it was created
+	 * @param pending how long it is pending
+	 * @param running how long it runs
+	 * @param failure why it fails, or {@code null} when it succeeds
+	 * @return the job
+	 */
+	Job addStressTest(String projectId, Job.StressRun run, Instant created, Duration pending, Duration running,
+			@Nullable String failure) {
+		Job job = new Job(UUID.randomUUID().toString(), this.sequence.incrementAndGet(), projectId, created,
+				Duration.ZERO, pending, running, failure, false, run);
 		this.byId.put(job.id(), job);
 		this.stressTestsByProject.computeIfAbsent(projectId, (id) -> new ConcurrentSkipListMap<>())
 			.put(job.sequence(), job);

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,11 +33,11 @@ final class Projects {
 
 	private final String defaultProjectId;
 
-	Projects(EmulatorSettings settings) {
+	Projects(EmulatorSettings settings, @Nullable String defaultProjectId) {
 		this.settings = settings;
 		ObjectNode request = Json.object().put("name", "Default Project")
 			.put("description", "Stress tests started without a project id go here");
-		this.defaultProjectId = add(request).id();
+		this.defaultProjectId = add(request, defaultProjectId).id();
 	}
 
 	String defaultProjectId() {
@@ -52,7 +53,7 @@ final class Projects {
 	}
 
 	ApiResponse create(ApiRequest request) {
-		return ApiResponse.ok(Json.object().set("project", add(request.jsonBody()).json()));
+		return ApiResponse.ok(Json.object().set("project", add(request.jsonBody(), null).json()));
 	}
 
 	ApiResponse get(ApiRequest request) {
@@ -93,7 +94,13 @@ final class Projects {
 		return project;
 	}
 
-	private Project add(JsonNode body) {
+	/**
+	 * Creates a project.
+	 * @param body the create request
+	 * @param id the id to give it, or {@code null} for a random one
+	 * @return the project
+	 */
+	Project add(JsonNode body, @Nullable String id) {
 		String name = Fields.requireName(body, "name", "name");
 		String description = Fields.requireText(body, "description", "description");
 		String modelTask = Fields.optionalEnum(body, "modelTask", "modelTask", WireEnums.MODEL_TASKS);
@@ -105,12 +112,12 @@ final class Projects {
 		ObjectNode runTimeInfo = RunTimeInfoJson.read(body, "runTimeInfo");
 		JsonNode profilingConfig = Fields.optionalObject(body, "profilingConfig", "profilingConfig");
 
-		String id = UUID.randomUUID().toString();
-		if (this.idByName.putIfAbsent(name, id) != null) {
+		String projectId = (id != null) ? id : UUID.randomUUID().toString();
+		if (this.idByName.putIfAbsent(name, projectId) != null) {
 			throw new ApiError(GrpcCode.ALREADY_EXISTS, "a project named '" + name + "' already exists");
 		}
 		ObjectNode json = Json.object();
-		json.set("id", Json.id(id));
+		json.set("id", Json.id(projectId));
 		json.put("name", name);
 		json.put("description", description);
 		json.put("creationTime", Json.timestamp(this.settings.now()));
@@ -134,8 +141,8 @@ final class Projects {
 		if (profilingConfig != null) {
 			json.set("profilingConfig", profilingConfig);
 		}
-		Project project = new Project(id, this.sequence.incrementAndGet(), json);
-		this.byId.put(id, project);
+		Project project = new Project(projectId, this.sequence.incrementAndGet(), json);
+		this.byId.put(projectId, project);
 		this.bySequence.put(project.sequence(), project);
 		return project;
 	}

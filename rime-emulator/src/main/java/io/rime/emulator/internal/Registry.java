@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -53,15 +54,52 @@ final class Registry {
 		if (dataParams != null) {
 			Fields.optionalInt64(dataParams, "nrows", "dataInfo.dataParams.nrows");
 		}
+		Dataset dataset = addDataset(projectId, name, path, labelCol, dataInfo, false);
+		ObjectNode response = Json.object().put("datasetId", dataset.id());
+		response.set("registryValidationJobId", Json.id(dataset.validation().id()));
+		return ApiResponse.ok(response);
+	}
+
+	/**
+	 * Registers a dataset.
+	 * @param projectId an existing project
+	 * @param name the name, unique in the project
+	 * @param path where the data is; a local CSV file is read for its features
+	 * @param labelCol the label column, if any
+	 * @param dataInfo the registration's {@code dataInfo}, as reads return it
+	 * @param validated whether the validation has already finished (seeding) instead of taking the
+	 * validation duration
+	 * @return the dataset
+	 */
+	Dataset addDataset(String projectId, String name, String path, @Nullable String labelCol, JsonNode dataInfo,
+			boolean validated) {
 		reserveName(projectId, "dataset", name);
 		DataFile.Inspection inspection = DataFile.inspect(path, labelCol);
-		Job validation = this.jobs.startValidation(projectId, inspection.problem());
+		Job validation = this.jobs.startValidation(projectId, inspection.problem(), validated);
 		String datasetId = UUID.randomUUID().toString();
-		this.datasets.put(datasetId, new Dataset(datasetId, projectId, inspection.features(), validation,
-				new Entry(name, this.sequence.incrementAndGet(), this.settings.now(), dataInfo)));
-		ObjectNode response = Json.object().put("datasetId", datasetId);
-		response.set("registryValidationJobId", Json.id(validation.id()));
-		return ApiResponse.ok(response);
+		Dataset dataset = new Dataset(datasetId, projectId, inspection.features(), validation,
+				new Entry(name, this.sequence.incrementAndGet(), this.settings.now(), dataInfo));
+		this.datasets.put(datasetId, dataset);
+		return dataset;
+	}
+
+	/**
+	 * Registers a model.
+	 * @param projectId an existing project
+	 * @param name the name, unique in the project
+	 * @param problem why its validation fails, or {@code null}
+	 * @param modelInfo the registration's {@code modelInfo}, as reads return it
+	 * @param validated whether the validation has already finished (seeding)
+	 * @return the model
+	 */
+	Model addModel(String projectId, String name, @Nullable String problem, JsonNode modelInfo, boolean validated) {
+		reserveName(projectId, "model", name);
+		Job validation = this.jobs.startValidation(projectId, problem, validated);
+		String modelId = UUID.randomUUID().toString();
+		Model model = new Model(modelId, projectId, validation,
+				new Entry(name, this.sequence.incrementAndGet(), this.settings.now(), modelInfo));
+		this.models.put(modelId, model);
+		return model;
 	}
 
 	ApiResponse registerModel(ApiRequest request) {
@@ -82,14 +120,10 @@ final class Registry {
 		else {
 			throw ApiError.invalid("modelInfo must set one of modelPath or huggingFace");
 		}
-		reserveName(projectId, "model", name);
-		Job validation = this.jobs.startValidation(projectId, problem);
-		String modelId = UUID.randomUUID().toString();
-		this.models.put(modelId, new Model(modelId, projectId, validation,
-				new Entry(name, this.sequence.incrementAndGet(), this.settings.now(), modelInfo)));
+		Model model = addModel(projectId, name, problem, modelInfo, false);
 		ObjectNode response = Json.object();
-		response.set("modelId", Json.id(modelId));
-		response.set("registryValidationJobId", Json.id(validation.id()));
+		response.set("modelId", Json.id(model.id()));
+		response.set("registryValidationJobId", Json.id(model.validation().id()));
 		return ApiResponse.ok(response);
 	}
 

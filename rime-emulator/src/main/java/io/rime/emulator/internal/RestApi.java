@@ -34,9 +34,17 @@ public final class RestApi {
 
 	private final IdempotencyCache idempotency;
 
-	public RestApi(EmulatorSettings settings, Supplier<URI> baseUrl) {
+	private final SeedingApi seeding;
+
+	/**
+	 * Creates the API's state: empty but for the default project.
+	 * @param settings the settings
+	 * @param baseUrl the emulator's base URL, once it serves
+	 * @param defaultProjectId the id of the default project, or {@code null} for a random one
+	 */
+	public RestApi(EmulatorSettings settings, Supplier<URI> baseUrl, @Nullable String defaultProjectId) {
 		this.settings = settings;
-		this.projects = new Projects(settings);
+		this.projects = new Projects(settings, defaultProjectId);
 		this.archivedLogs = new ArchivedLogs(settings, baseUrl);
 		Jobs jobs = new Jobs(settings, this.projects, new JobJson(this.archivedLogs));
 		this.archivedLogs.setJobs(jobs);
@@ -46,6 +54,7 @@ public final class RestApi {
 		TestRunDetails testRunDetails = new TestRunDetails(settings, results);
 		StressTests stressTests = new StressTests(settings, this.projects, registry, jobs, results);
 		this.idempotency = new IdempotencyCache(settings);
+		this.seeding = new SeedingApi(settings, this.projects, registry, jobs, results);
 		this.router.add("POST", "/v1/projects", this.projects::create)
 			.add("GET", "/v1/projects", this.projects::list)
 			.add("GET", "/v1/projects/{projectId}", this.projects::get)
@@ -75,6 +84,14 @@ public final class RestApi {
 
 	public String defaultProjectId() {
 		return this.projects.defaultProjectId();
+	}
+
+	/**
+	 * Returns the way to put state in place without HTTP, for tests.
+	 * @return the seeding operations
+	 */
+	public SeedingApi seeding() {
+		return this.seeding;
 	}
 
 	/**

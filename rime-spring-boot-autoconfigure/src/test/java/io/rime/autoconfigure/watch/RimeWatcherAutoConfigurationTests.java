@@ -170,8 +170,7 @@ class RimeWatcherAutoConfigurationTests {
 			.withBean(RecordedEvents.class, () -> events)
 			.run((context) -> {
 				assertThat(context).hasNotFailed().doesNotHaveBean(RimeEndpoint.class);
-				Map<String, Object> config = WatcherTestSupport.v1Config(this.emulator, this.clock,
-						this.emulator.defaultProjectId());
+				Map<String, Object> config = this.emulator.seed().testRunConfig(this.emulator.defaultProjectId());
 				RimeStressTestJob job = context.getBean(RimeClient.class).startStressTest(config);
 				this.clock.advance(WatcherTestSupport.PENDING.plus(WatcherTestSupport.RUNNING));
 				events.awaitFinished(job.jobId(), JobStatus.SUCCEEDED);

@@ -83,8 +83,7 @@ class RimeWatcherMetricsTests {
 
 	@Test
 	void metersCountJobsByStatusFinishesByFinalStatusAndFailedPolls() {
-		Map<String, Object> config = WatcherTestSupport.v1Config(this.emulator, this.clock,
-				this.emulator.defaultProjectId());
+		Map<String, Object> config = this.emulator.seed().testRunConfig(this.emulator.defaultProjectId());
 		this.contextRunner.run((context) -> {
 			RimeClient client = context.getBean(RimeClient.class);
 			RimeJobWatcher watcher = context.getBean(RimeJobWatcher.class);
