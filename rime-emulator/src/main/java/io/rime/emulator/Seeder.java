@@ -25,10 +25,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Seeder {
 
-	private static final String REMOTE_DATA = "s3://rime-emulator/seeded/data.csv";
-
-	private static final String REMOTE_MODEL = "s3://rime-emulator/seeded/model.py";
-
 	private static final Duration SHORTEST = Duration.ofMillis(1);
 
 	private final Supplier<SeedingApi> api;
@@ -55,7 +51,7 @@ public final class Seeder {
 	 * @throws IllegalArgumentException when there is no such project
 	 */
 	public String dataset(String projectId) {
-		return this.api.get().dataset(requireText(projectId, "projectId"), REMOTE_DATA, "Survived");
+		return this.api.get().dataset(requireText(projectId, "projectId"), SeedingApi.REMOTE_DATA, "Survived");
 	}
 
 	/**
@@ -83,7 +79,7 @@ public final class Seeder {
 	 * @throws IllegalArgumentException when there is no such project
 	 */
 	public String model(String projectId) {
-		return this.api.get().model(requireText(projectId, "projectId"), REMOTE_MODEL);
+		return this.api.get().model(requireText(projectId, "projectId"), SeedingApi.REMOTE_MODEL);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.rime.emulator.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -13,6 +14,12 @@ import tools.jackson.databind.node.ObjectNode;
  * validated at once and jobs can start in any state, on the emulator's clock.
  */
 public final class SeedingApi {
+
+	/** Where a seeded dataset is, when the test gives no local file. */
+	public static final String REMOTE_DATA = "s3://rime-emulator/seeded/data.csv";
+
+	/** Where a seeded model is. */
+	public static final String REMOTE_MODEL = "s3://rime-emulator/seeded/model.py";
 
 	private final EmulatorSettings settings;
 
@@ -107,15 +114,21 @@ public final class SeedingApi {
 	public String stressTest(String projectId, Instant created, Duration pending, Duration running,
 			@Nullable String failure, @Nullable Instant cancelAt) {
 		return call(() -> {
-			this.projects.require(projectId);
+			Projects.Project project = this.projects.require(projectId);
+			String datasetId = dataset(projectId, REMOTE_DATA, "Survived");
+			String modelId = model(projectId, REMOTE_MODEL);
 			String testRunId = UUID.randomUUID().toString();
 			Job job = this.jobs.addStressTest(projectId, new Job.StressRun(testRunId, null), created, pending, running,
 					failure);
 			if (cancelAt != null) {
 				job.requestCancel(cancelAt);
 			}
-			this.results.add(ResultsGenerator.TestRun.of(testRunId, job.id(), "seeded-" + job.id(),
-					DataFile.REMOTE_FEATURES, this.settings.testCasesPerRun()));
+			String runName = "seeded-" + job.id();
+			this.results.add(ResultsGenerator.TestRun.of(testRunId, job.id(), runName, DataFile.REMOTE_FEATURES,
+					this.settings.testCasesPerRun()),
+					new TestRunDetails.RunInfo(runName, projectId, modelId, datasetId, datasetId,
+							project.json().path("modelTask").asString("MODEL_TASK_UNSPECIFIED"), List.of(),
+							job.created()));
 			return job.id();
 		});
 	}
