@@ -11,16 +11,8 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import io.rime.client.internal.Checks;
-import io.rime.client.internal.JobLister;
-import io.rime.client.internal.JobService;
-import io.rime.client.internal.Observations;
-import io.rime.client.internal.Poller;
-import io.rime.client.internal.ResultsDownloader;
-import io.rime.client.internal.RimeApi;
-import io.rime.client.internal.StressTestStarter;
-import io.rime.client.internal.TestRunConfigs;
-import io.rime.client.internal.Wire;
-import io.rime.client.internal.WireMapper;
+import io.rime.client.internal.Sdk;
+
 
 /**
  * The entry point of the SDK: creates projects, starts and finds stress test jobs. Thread-safe
@@ -35,35 +27,14 @@ public final class RimeClient implements AutoCloseable {
 
 	private final @Nullable String defaultProjectId;
 
-	private final RimeApi api;
-
-	private final Observations observations;
-
-	private final JobService jobService;
-
-	private final ResultsDownloader results;
-
-	private final StressTestStarter starter;
-
-	private final JobLister lister;
-
-	private final Poller poller;
+	private final Sdk sdk;
 
 	private final List<JobStartListener> jobStartListeners;
 
-	RimeClient(URI address, @Nullable String defaultProjectId, RimeApi api,
-			Observations observations, JobService jobService, ResultsDownloader results,
-			StressTestStarter starter, JobLister lister, Poller poller,
-			List<JobStartListener> jobStartListeners) {
+	RimeClient(URI address, @Nullable String defaultProjectId, Sdk sdk, List<JobStartListener> jobStartListeners) {
 		this.address = address;
 		this.defaultProjectId = defaultProjectId;
-		this.api = api;
-		this.observations = observations;
-		this.jobService = jobService;
-		this.results = results;
-		this.starter = starter;
-		this.lister = lister;
-		this.poller = poller;
+		this.sdk = sdk;
 		this.jobStartListeners = jobStartListeners;
 	}
 
@@ -84,14 +55,7 @@ public final class RimeClient implements AutoCloseable {
 	public RimeProject createProject(String name, String description) {
 		Checks.text(name, "name");
 		Checks.text(description, "description");
-		return this.observations.observe("create_project", null, null, (context) -> {
-			RimeProject created = WireMapper.project(this.api.createProject(name, description), "");
-			if (created.projectId().isEmpty()) {
-				throw new RimeException("RIME answered create_project for '" + name + "' without a project id");
-			}
-			context.setProjectId(created.projectId());
-			return created;
-		});
+		return this.sdk.createProject(name, description);
 	}
 
 	/**
@@ -100,11 +64,7 @@ public final class RimeClient implements AutoCloseable {
 	 * @return the project
 	 */
 	public RimeProject getProject(String projectId) {
-		Checks.id(projectId, "projectId");
-		return this.observations.observe("get_project", projectId, null, (context) -> {
-			Wire.ProjectWithDetails details = this.api.getProject(projectId).project();
-			return WireMapper.project((details != null) ? details.project() : null, projectId);
-		});
+		return this.sdk.getProject(Checks.id(projectId, "projectId"));
 	}
 
 	/**
@@ -144,16 +104,11 @@ public final class RimeClient implements AutoCloseable {
 	 */
 	public RimeStressTestJob startStressTest(Map<String, ?> testRunConfig, @Nullable String projectId,
 			@Nullable CustomImage customImage) {
-		TestRunConfigs.Plan plan = TestRunConfigs.read(testRunConfig, customImage);
-		String project = projectOrDefault(projectId);
-		RimeStressTestJob started = this.observations.observe("start_stress_test", project, null, (context) -> {
-			Wire.Job job = this.starter.start(project, plan);
-			context.setJobId(job.jobId());
-			return handle(job.jobId());
-		});
+		Sdk.Started job = this.sdk.startStressTest(testRunConfig, customImage, () -> projectOrDefault(projectId));
+		RimeStressTestJob started = handle(job.jobId());
 		for (JobStartListener listener : this.jobStartListeners) {
 			try {
-				listener.jobStarted(started, project);
+				listener.jobStarted(started, job.projectId());
 			}
 			catch (RuntimeException ex) {
 				logger.warn("A job start listener failed for job '" + started.jobId() + "'; the job was started", ex);
@@ -183,8 +138,7 @@ public final class RimeClient implements AutoCloseable {
 		if (projectId != null) {
 			Checks.id(projectId, "projectId");
 		}
-		return this.observations.observe("list_jobs", projectId, null,
-				(context) -> this.lister.list(statuses, projectId, false).stream().map((job) -> handle(job.jobId())).toList());
+		return this.sdk.listJobIds(statuses, projectId).stream().map(this::handle).toList();
 	}
 
 	/**
@@ -197,11 +151,7 @@ public final class RimeClient implements AutoCloseable {
 	public List<JobMetadata> listStressTestJobStatuses(@Nullable Collection<JobStatus> statusFilters,
 			String projectId) {
 		Collection<JobStatus> statuses = statusFilters(statusFilters);
-		Checks.id(projectId, "projectId");
-		return this.observations.observe("list_jobs", projectId, null, (context) -> this.lister.list(statuses, projectId, true)
-			.stream()
-			.map((job) -> WireMapper.job(job, job.jobId()))
-			.toList());
+		return this.sdk.listJobStatuses(statuses, Checks.id(projectId, "projectId"));
 	}
 
 	/**
@@ -209,7 +159,7 @@ public final class RimeClient implements AutoCloseable {
 	 * @return the projects, in the server's order
 	 */
 	public List<RimeProject> listProjects() {
-		return this.observations.observe("list_projects", null, null, (context) -> this.lister.projects());
+		return this.sdk.listProjects();
 	}
 
 	/**
@@ -219,8 +169,7 @@ public final class RimeClient implements AutoCloseable {
 	 * @throws RimeApiException with status 404 if RIME does not know the job
 	 */
 	public RimeStressTestJob getStressTestJob(String jobId) {
-		Checks.id(jobId, "jobId");
-		this.jobService.status(jobId);
+		this.sdk.status(Checks.id(jobId, "jobId"));
 		return handle(jobId);
 	}
 
@@ -239,8 +188,7 @@ public final class RimeClient implements AutoCloseable {
 	 * @return the server's version, plan and license dates
 	 */
 	public RimeInfo getRimeInfo() {
-		return this.observations.observe("get_rime_info", null, null,
-				(context) -> WireMapper.info(this.api.rimeInfo()));
+		return this.sdk.rimeInfo();
 	}
 
 	/**
@@ -249,7 +197,7 @@ public final class RimeClient implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		this.poller.close();
+		this.sdk.close();
 	}
 
 	/**
@@ -288,8 +236,8 @@ public final class RimeClient implements AutoCloseable {
 		return this.defaultProjectId;
 	}
 
-	private RimeStressTestJob handle(@Nullable String jobId) {
-		return new RimeStressTestJob(Checks.id(jobId, "jobId"), this.jobService, this.results);
+	private RimeStressTestJob handle(String jobId) {
+		return new RimeStressTestJob(Checks.id(jobId, "jobId"), this.sdk);
 	}
 
 }

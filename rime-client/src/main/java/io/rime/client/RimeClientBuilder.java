@@ -19,25 +19,10 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.support.CompositeRetryListener;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.rime.client.internal.Addresses;
 import io.rime.client.internal.Checks;
-import io.rime.client.internal.ErrorMapper;
-import io.rime.client.internal.JdkHttpLogMasking;
-import io.rime.client.internal.JobLister;
-import io.rime.client.internal.JobService;
-import io.rime.client.internal.NoRedirectRequestFactory;
-import io.rime.client.internal.Observations;
-import io.rime.client.internal.PagedReads;
-import io.rime.client.internal.Poller;
-import io.rime.client.internal.ResultsDownloader;
-import io.rime.client.internal.RetryRules;
-import io.rime.client.internal.RimeApi;
-import io.rime.client.internal.StressTestStarter;
-import io.rime.client.internal.Transport;
+import io.rime.client.internal.Sdk;
 import io.rime.client.observation.RimeClientObservationConvention;
 
 /**
@@ -337,7 +322,7 @@ public final class RimeClientBuilder {
 	 */
 	public static ClientHttpRequestFactory defaultRequestFactory(Duration connectTimeout, Duration readTimeout,
 			@Nullable SSLContext sslContext) {
-		return new NoRedirectRequestFactory(Checks.positive(connectTimeout, "connectTimeout"),
+		return Sdk.requestFactory(Checks.positive(connectTimeout, "connectTimeout"),
 				Checks.positive(readTimeout, "readTimeout"), sslContext);
 	}
 
@@ -352,34 +337,14 @@ public final class RimeClientBuilder {
 			throw new IllegalArgumentException("address is not set; expected RimeClient.builder().address(...) with"
 					+ " an absolute http or https URL such as https://rime.example.com");
 		}
-		// Servers add fields; Jackson 3 ignores unknown ones by default, said here so it stays so.
-		// A duplicate key is malformed: a proxy that keeps the first and the SDK the last would
-		// disagree about what RIME said (its own protojson rejects duplicates too).
-		JsonMapper jsonMapper = JsonMapper.builder()
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-			.build();
-		if (this.apiKey != null) {
-			JdkHttpLogMasking.install();
-		}
 		if (this.apiKey != null && sendsKeyInClearToAnotherHost(baseUri)) {
 			logger.warn("The RIME API key is sent unencrypted to " + baseUri + ", where anyone on the network path"
 					+ " can read it; use an https address (plain http is for a server on loopback only)");
 		}
-		ErrorMapper errorMapper = new ErrorMapper(jsonMapper, this.apiKey);
-		Transport transport = new Transport(restClient(), baseUri, this.apiKey, this.retryPolicy, this.maxRetryAfter,
-				new RetryRules(this.idempotencyKeysHonoured), retryListener(), errorMapper, this.clock);
-		RimeApi api = new RimeApi(transport, jsonMapper);
-		Observations observations = new Observations(this.observationRegistry, this.observationConvention);
-		Poller poller = new Poller();
-		PagedReads pagedReads = new PagedReads((this.listingTimeout != null) ? this.listingTimeout
-				: PagedReads.defaultTimeout(this.retryPolicy.getTimeout()));
-		return new RimeClient(baseUri, this.defaultProjectId, api, observations,
-				new JobService(api, observations, poller, this.verboseOutput, this.clock, errorMapper),
-				new ResultsDownloader(api, observations, pagedReads),
-				new StressTestStarter(api, observations, poller, this.validationTimeout),
-				new JobLister(api, pagedReads), poller,
-				List.copyOf(this.jobStartListeners));
+		Sdk sdk = new Sdk(restClient(), baseUri, this.apiKey, this.retryPolicy, this.maxRetryAfter,
+				this.idempotencyKeysHonoured, retryListener(), this.observationRegistry, this.observationConvention,
+				this.verboseOutput, this.clock, this.validationTimeout, this.listingTimeout);
+		return new RimeClient(baseUri, this.defaultProjectId, sdk, List.copyOf(this.jobStartListeners));
 	}
 
 	/** Whether the address is plain http to a host other than this one, judged without a DNS lookup. */

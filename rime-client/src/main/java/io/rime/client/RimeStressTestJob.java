@@ -7,9 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 import io.rime.client.internal.Checks;
-import io.rime.client.internal.CsvFormat;
-import io.rime.client.internal.JobService;
-import io.rime.client.internal.ResultsDownloader;
+import io.rime.client.internal.Sdk;
 
 /**
  * A handle to a stress test job on the server; two handles are equal when their job ids are.
@@ -22,14 +20,11 @@ public final class RimeStressTestJob {
 
 	private final String jobId;
 
-	private final JobService jobs;
+	private final Sdk sdk;
 
-	private final ResultsDownloader results;
-
-	RimeStressTestJob(String jobId, JobService jobs, ResultsDownloader results) {
+	RimeStressTestJob(String jobId, Sdk sdk) {
 		this.jobId = jobId;
-		this.jobs = jobs;
-		this.results = results;
+		this.sdk = sdk;
 	}
 
 	/**
@@ -45,7 +40,7 @@ public final class RimeStressTestJob {
 	 * @return the status
 	 */
 	public JobMetadata getStatus() {
-		return this.jobs.status(this.jobId);
+		return this.sdk.status(this.jobId);
 	}
 
 	/**
@@ -68,7 +63,7 @@ public final class RimeStressTestJob {
 	 */
 	public JobMetadata getStatus(boolean verbose, boolean waitUntilFinish, Duration pollRate) {
 		Checks.pollRate(pollRate);
-		return this.jobs.status(this.jobId, verbose, waitUntilFinish, pollRate);
+		return this.sdk.status(this.jobId, verbose, waitUntilFinish, pollRate);
 	}
 
 	/**
@@ -81,7 +76,7 @@ public final class RimeStressTestJob {
 	public JobMetadata waitUntilFinish(Duration pollRate, Duration timeout) {
 		Checks.pollRate(pollRate);
 		Checks.timeout(timeout);
-		return this.jobs.waitUntilFinish(this.jobId, pollRate, timeout);
+		return this.sdk.waitUntilFinish(this.jobId, pollRate, timeout);
 	}
 
 	/**
@@ -92,7 +87,7 @@ public final class RimeStressTestJob {
 	 */
 	public CompletableFuture<JobMetadata> whenFinished(Duration pollRate) {
 		Checks.pollRate(pollRate);
-		return this.jobs.whenFinished(this.jobId, pollRate, false);
+		return this.sdk.whenFinished(this.jobId, pollRate);
 	}
 
 	/**
@@ -115,14 +110,14 @@ public final class RimeStressTestJob {
 	 */
 	public void getResultCsv(Path file, @Nullable String version) {
 		Checks.outputFile(file);
-		this.results.download(this.jobId, file, CsvFormat.forVersion(version));
+		this.sdk.downloadResults(this.jobId, file, version);
 	}
 
 	/**
 	 * Ask RIME to cancel the job; it becomes CANCELLED shortly after.
 	 */
 	public void cancel() {
-		this.jobs.cancel(this.jobId);
+		this.sdk.cancel(this.jobId);
 	}
 
 	@Override

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * newest format that existed at that version, so code written against a RIME version (such as
  * {@code 2.10.16}) keeps working; only versions older than the first format are refused.
  */
-public enum CsvFormat {
+enum CsvFormat {
 
 	/** {@code test_name,feature(s),status}. */
 	V0_12_0("0.12.0", List.of("test_name", "feature(s)", "status")),

@@ -25,7 +25,7 @@ import io.rime.client.RimeException;
  * Turns error responses and I/O failures into the SDK's exceptions, in one place, with the API
  * key removed from anything the server or the JDK put in a message.
  */
-public final class ErrorMapper {
+final class ErrorMapper {
 
 	private static final int MAX_ERROR_BODY = 64 * 1024;
 

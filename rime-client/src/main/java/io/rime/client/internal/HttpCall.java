@@ -18,7 +18,7 @@ import org.springframework.web.util.UriUtils;
  * @param query the encoded query without {@code ?}, or empty
  * @param body the JSON body of a POST, or {@code null} for none
  */
-public record HttpCall(HttpMethod method, String operation, String template, String path, String query,
+record HttpCall(HttpMethod method, String operation, String template, String path, String query,
 		byte @Nullable [] body) {
 
 	/**

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code rime-api-key} included, so turning all loggers up to find a problem would put the key in
  * the logs. A filter on that logger rewrites the header's value before any handler sees it.
  */
-public final class JdkHttpLogMasking {
+final class JdkHttpLogMasking {
 
 	private static final Pattern API_KEY_HEADER = Pattern.compile("(\\{rime-api-key: )[^}]*",
 			Pattern.CASE_INSENSITIVE);

@@ -18,7 +18,7 @@ import io.rime.client.RimeProject;
  * Lists stress test jobs across all pages, of one project or, since RIME v1 has no
  * workspace-wide job list, of every project the key can see.
  */
-public final class JobLister {
+final class JobLister {
 
 	private final RimeApi api;
 

@@ -21,7 +21,7 @@ import io.rime.client.RimeException;
  * What a job handle does: read the status, wait for the end (bounded, unbounded or
  * asynchronously, always on the shared {@link Poller}), cancel, and print the seed's verbose texts.
  */
-public final class JobService {
+final class JobService {
 
 	private final RimeApi api;
 

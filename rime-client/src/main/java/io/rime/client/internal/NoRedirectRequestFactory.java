@@ -29,7 +29,7 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
  * follows them instead. It also ends a request whose response headers have not all come by the
  * call's deadline: a server sending them a byte at a time defeats the read timeout.
  */
-public final class NoRedirectRequestFactory extends SimpleClientHttpRequestFactory {
+final class NoRedirectRequestFactory extends SimpleClientHttpRequestFactory {
 
 	/** The request attribute holding the call's deadline, a {@link System#nanoTime()} value. */
 	static final String DEADLINE_ATTRIBUTE = NoRedirectRequestFactory.class.getName() + ".deadline";

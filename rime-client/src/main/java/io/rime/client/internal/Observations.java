@@ -14,7 +14,7 @@ import io.rime.client.observation.RimeClientObservationDocumentation;
 /**
  * Runs each SDK operation inside one {@code rime.client.operation} observation.
  */
-public final class Observations {
+final class Observations {
 
 	private static final RimeClientObservationConvention DEFAULT_CONVENTION = new DefaultRimeClientObservationConvention();
 

@@ -17,7 +17,7 @@ import io.rime.client.RimeException;
  * {@link RimeException} naming the operation, and so is a listing still going after its timeout
  * or on an interrupted thread.
  */
-public final class PagedReads {
+final class PagedReads {
 
 	/** Without a call deadline, a listing still ends after this. */
 	static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * Polls until a condition holds, on one small scheduler shared by all waits of a client, so no
  * thread is parked per job. Idle, it holds no threads.
  */
-public final class Poller implements AutoCloseable {
+final class Poller implements AutoCloseable {
 
 	private static final AtomicInteger clientCount = new AtomicInteger();
 

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * appears complete or not at all: rows go to a temporary file beside the target, which is moved
  * into place at the end and deleted on any failure.
  */
-public final class ResultCsvWriter {
+final class ResultCsvWriter {
 
 	private ResultCsvWriter() {
 	}

@@ -13,7 +13,7 @@ import io.rime.client.RimeException;
  * The seed's {@code get_result_csv}: batch results name each test type, test cases are streamed
  * page by page into the CSV.
  */
-public final class ResultsDownloader {
+final class ResultsDownloader {
 
 	private final RimeApi api;
 

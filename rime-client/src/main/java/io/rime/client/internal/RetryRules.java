@@ -25,7 +25,7 @@ import org.springframework.http.HttpMethod;
  * @param idempotencyKeysHonoured whether the server returns the original response for a
  * repeated {@code Idempotency-Key}
  */
-public record RetryRules(boolean idempotencyKeysHonoured) {
+record RetryRules(boolean idempotencyKeysHonoured) {
 
 	private static final Set<Integer> TRANSIENT_STATUSES = Set.of(408, 429, 502, 503, 504);
 

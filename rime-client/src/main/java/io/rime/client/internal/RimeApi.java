@@ -14,7 +14,7 @@ import io.rime.client.RimeException;
 /**
  * The REST v1 endpoints the SDK uses, one method each, over a {@link Transport}.
  */
-public final class RimeApi {
+final class RimeApi {
 
 	/** Page size for jobs and projects: a handful of calls even for busy workspaces. */
 	static final String LIST_PAGE_SIZE = "100";

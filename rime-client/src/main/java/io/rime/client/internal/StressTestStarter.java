@@ -20,7 +20,7 @@ import io.rime.client.RimeException;
  * Starts a stress test. The seed form names files, but RIME v1 only tests registered datasets and
  * models, so those are registered first (§3a) and their validation awaited.
  */
-public final class StressTestStarter {
+final class StressTestStarter {
 
 	private static final Duration FIRST_VALIDATION_POLL = Duration.ofMillis(100);
 

@@ -17,7 +17,7 @@ import io.rime.client.CustomImage;
  * sent: the seed SDK's ({@code run_name}, {@code data_info}, {@code model_info}), which needs
  * registration first, or RIME v1's own {@code testRunConfig}, passed through.
  */
-public final class TestRunConfigs {
+final class TestRunConfigs {
 
 	private static final Set<String> SEED_KEYS = Set.of("run_name", "data_info", "model_info");
 

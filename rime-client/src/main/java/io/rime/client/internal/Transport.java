@@ -31,7 +31,7 @@ import io.rime.client.RimeException;
  * Sends {@link HttpCall}s to RIME: one {@code RestClient}, the API key only for the configured
  * origin, retries by {@link RetryRules}, and every failure turned into a {@link RimeException}.
  */
-public final class Transport {
+final class Transport {
 
 	private static final String API_KEY_HEADER = "rime-api-key";
 

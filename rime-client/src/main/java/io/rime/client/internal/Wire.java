@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * leaves out defaults) and unknown fields are ignored; enums stay strings so that values added
  * by newer servers never fail parsing.
  */
-public final class Wire {
+final class Wire {
 
 	private Wire() {
 	}

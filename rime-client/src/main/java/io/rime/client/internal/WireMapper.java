@@ -20,7 +20,7 @@ import io.rime.client.RimeProject;
  * Maps wire types to the public values. Never throws on what a server sends: unknown enum
  * values become {@code UNKNOWN_*}, unparseable times become absent.
  */
-public final class WireMapper {
+final class WireMapper {
 
 	private static final int[] POWERS_OF_TEN = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
 			100_000_000, 1_000_000_000 };
