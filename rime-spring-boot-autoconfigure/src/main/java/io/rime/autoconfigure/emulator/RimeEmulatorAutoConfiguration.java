@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,6 +19,8 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import io.rime.autoconfigure.InvalidRimeConfigurationException;
 import io.rime.autoconfigure.RimeAutoConfiguration;
@@ -32,61 +35,20 @@ import io.rime.emulator.RimeEmulator;
  * an embedded {@link RimeEmulator}, started when {@code rime-emulator} is on the class path and
  * {@code rime.address} is not set: Spring Boot's embedded-database pattern. Setting
  * {@code rime.address}, {@code rime.emulator.enabled=false}, a {@link RimeConnectionDetails}
- * bean or a {@link RimeClient} bean of the application's own turns it off.
+ * bean or a {@link RimeClient} bean of the application's own turns it off. A {@link RimeEmulator}
+ * bean of the application's own (such as the one {@code @AutoConfigureRimeEmulator} starts in a
+ * test) is what the client connects to, even when {@code rime.address} is set.
  */
 @AutoConfiguration(before = RimeAutoConfiguration.class, after = SslAutoConfiguration.class)
 @ConditionalOnClass(RimeEmulator.class)
 @ConditionalOnBooleanProperty(name = "rime.enabled", matchIfMissing = true)
-@ConditionalOnBooleanProperty(name = "rime.emulator.enabled", matchIfMissing = true)
-@Conditional(NoRimeAddressCondition.class)
 @ConditionalOnMissingBean({ RimeConnectionDetails.class, RimeClient.class })
 @EnableConfigurationProperties(RimeProperties.class)
+@Import({ RimeEmulatorConfigurations.EmbeddedEmulatorConfiguration.class,
+		RimeEmulatorConfigurations.EmulatorConnectionConfiguration.class })
 public final class RimeEmulatorAutoConfiguration {
 
-	private static final Log logger = LogFactory.getLog(RimeEmulatorAutoConfiguration.class);
-
-	@Bean(destroyMethod = "close")
-	@ConditionalOnMissingBean
-	RimeEmulator rimeEmulator(RimeProperties properties, ObjectProvider<SslBundles> sslBundles) {
-		RimeProperties.Emulator settings = properties.getEmulator();
-		RimeEmulator.Builder builder = RimeEmulator.builder()
-			.port(port(settings.getPort()))
-			.pendingDuration(notNegative(settings.getPendingDuration(), "pending-duration", "1s"))
-			.runningDuration(notNegative(settings.getRunningDuration(), "running-duration", "5s"))
-			.validationDuration(notNegative(settings.getValidationDuration(), "validation-duration", "300ms"))
-			.cancelDuration(notNegative(settings.getCancelDuration(), "cancel-duration", "500ms"))
-			.jobTtl(notNegative(settings.getJobTtl(), "job-ttl", "2d"));
-		String apiKey = properties.getApiKey();
-		if (apiKey != null && !apiKey.isBlank()) {
-			// A blank key is reported, with the property's fix, when the client is created.
-			builder.apiKey(apiKey);
-		}
-		SslBundle sslBundle = sslBundle(settings, sslBundles.getIfAvailable());
-		if (sslBundle != null) {
-			builder.sslContext(sslBundle.createSslContext());
-		}
-		RimeEmulator emulator = builder.build().start();
-		if (logger.isInfoEnabled()) {
-			logger.info("RIME: 'rime.address' is not set, so the client uses the embedded emulator at "
-					+ emulator.baseUrl() + " (default project " + emulator.defaultProjectId()
-					+ "). Set 'rime.address' to use a real RIME server.");
-		}
-		return emulator;
-	}
-
-	@Bean
-	EmulatorRimeConnectionDetails rimeConnectionDetails(RimeEmulator emulator, RimeProperties properties,
-			ObjectProvider<SslBundles> sslBundles) {
-		return new EmulatorRimeConnectionDetails(emulator, sslBundle(properties.getEmulator(), sslBundles.getIfAvailable()));
-	}
-
-	@Bean
-	RimeClientBuilderCustomizer rimeEmulatorIdempotencyCustomizer() {
-		// The emulator answers a repeated Idempotency-Key with the original response.
-		return (builder) -> builder.idempotencyKeysHonoured(true);
-	}
-
-	private static int port(int port) {
+	static int port(int port) {
 		if (port < 0 || port > 65535) {
 			throw new InvalidRimeConfigurationException(
 					"Invalid value '" + port + "' for property 'rime.emulator.port': expected 0 to 65535.",
@@ -95,7 +57,7 @@ public final class RimeEmulatorAutoConfiguration {
 		return port;
 	}
 
-	private static Duration notNegative(Duration value, String name, String example) {
+	static Duration notNegative(Duration value, String name, String example) {
 		if (value.isNegative()) {
 			String property = "rime.emulator." + name;
 			long millis = value.toMillis();
@@ -107,7 +69,7 @@ public final class RimeEmulatorAutoConfiguration {
 		return value;
 	}
 
-	private static @Nullable SslBundle sslBundle(RimeProperties.Emulator settings, @Nullable SslBundles sslBundles) {
+	static @Nullable SslBundle sslBundle(RimeProperties.Emulator settings, @Nullable SslBundles sslBundles) {
 		String name = settings.getSslBundle();
 		if (name == null) {
 			return null;

@@ -143,6 +143,20 @@ class RimeEmulatorAutoConfigurationTests {
 	}
 
 	@Test
+	void aUserEmulatorBeanIsWhatTheClientUsesEvenWhenAnAddressIsSet() {
+		try (RimeEmulator own = RimeEmulator.builder().apiKey("test-key").build().start()) {
+			this.contextRunner.withPropertyValues("rime.address=https://rime.example.com", "rime.api-key=real-key")
+				.withBean("testEmulator", RimeEmulator.class, () -> own)
+				.run((context) -> {
+					RimeConnectionDetails details = context.getBean(RimeConnectionDetails.class);
+					assertThat(details.getAddress()).isEqualTo(own.baseUrl());
+					assertThat(details.getApiKey()).isEqualTo("test-key");
+					assertThat(context.getBean(RimeClient.class).getRimeInfo()).isNotNull();
+				});
+		}
+	}
+
+	@Test
 	void theEmulatorIsStoppedWithTheContext() {
 		URI[] address = new URI[1];
 		this.contextRunner.run((context) -> address[0] = context.getBean(RimeEmulator.class).baseUrl());
