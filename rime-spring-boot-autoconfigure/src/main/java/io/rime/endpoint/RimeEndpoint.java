@@ -21,6 +21,7 @@ import io.rime.client.RimeClient;
 import io.rime.client.RimeStressTestJob;
 import io.rime.watch.FinishedJob;
 import io.rime.watch.RimeJobWatcher;
+import io.rime.watch.RimeWatcherClusterState;
 import io.rime.watch.RimeWatcherState;
 import io.rime.watch.WatchedJob;
 
@@ -65,12 +66,13 @@ public class RimeEndpoint {
 		RimeJobWatcher jobWatcher = this.watcher;
 		if (jobWatcher == null) {
 			return new RimeDescriptor(this.address, this.embeddedEmulator,
-					new WatcherDescriptor(false, false, null, null, null, 0, 0, null), List.of(), List.of());
+					new WatcherDescriptor(false, false, null, null, null, 0, 0, null, null), List.of(), List.of());
 		}
 		RimeWatcherState state = jobWatcher.state();
 		WatcherDescriptor watcherDescriptor = new WatcherDescriptor(true, state.running(),
 				state.pollInterval().toString(), text(state.lastPoll()), text(state.lastSuccessfulPoll()),
-				state.consecutiveFailures(), state.totalFailures(), state.lastError());
+				state.consecutiveFailures(), state.totalFailures(), state.lastError(),
+				(state.cluster() != null) ? ClusterDescriptor.of(state.cluster()) : null);
 		List<WatchedJobDescriptor> watched = jobWatcher.watchedJobs().stream().map(WatchedJobDescriptor::of).toList();
 		List<FinishedJobDescriptor> finished = jobWatcher.finishedJobs()
 			.stream()
@@ -195,10 +197,34 @@ public class RimeEndpoint {
 	 * @param consecutiveFailures failed poll cycles since the last successful one
 	 * @param totalFailures failed poll cycles since start
 	 * @param lastError the error of the current outage, or {@code null}
+	 * @param cluster the election of the watchers across replicas, or {@code null} without one
 	 */
 	public record WatcherDescriptor(boolean enabled, boolean running, @Nullable String pollInterval,
 			@Nullable String lastPoll, @Nullable String lastSuccessfulPoll, int consecutiveFailures, long totalFailures,
-			@Nullable String lastError) {
+			@Nullable String lastError, @Nullable ClusterDescriptor cluster) {
+	}
+
+	/**
+	 * The election of the watchers across replicas.
+	 *
+	 * @param group the group of instances that elect one watcher
+	 * @param instanceId this instance
+	 * @param role {@code leader} or {@code follower}
+	 * @param epoch the epoch of this instance's leadership; 0 while it follows
+	 * @param leaseValidFor how long the leader's lease is valid without a renewal, ISO-8601, or
+	 * {@code null} while it follows
+	 * @param lastGrant when this instance was last granted leadership, or {@code null} if never
+	 * @param grants how often this instance was granted leadership
+	 */
+	public record ClusterDescriptor(String group, String instanceId, String role, long epoch,
+			@Nullable String leaseValidFor, @Nullable String lastGrant, long grants) {
+
+		static ClusterDescriptor of(RimeWatcherClusterState state) {
+			return new ClusterDescriptor(state.group(), state.instanceId(), state.role(), state.epoch(),
+					(state.leaseValidFor() != null) ? state.leaseValidFor().toString() : null,
+					text(state.lastGrant()), state.grants());
+		}
+
 	}
 
 	/**

@@ -18,6 +18,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 import io.rime.client.RimeClient;
 import io.rime.client.RimeInfo;
+import io.rime.watch.RimeWatcherClusterState;
 import io.rime.watch.RimeWatcherState;
 
 /**
@@ -102,6 +103,16 @@ public class RimeHealthIndicator implements HealthIndicator {
 				(watcher.lastSuccessfulPoll() != null) ? watcher.lastSuccessfulPoll().toString() : "never");
 		watcherDetails.put("consecutiveFailures", watcher.consecutiveFailures());
 		watcherDetails.put("totalFailures", watcher.totalFailures());
+		RimeWatcherClusterState cluster = watcher.cluster();
+		if (cluster != null) {
+			// Details only: readiness must not depend on which replica leads.
+			Map<String, Object> clusterDetails = new LinkedHashMap<>();
+			clusterDetails.put("group", cluster.group());
+			clusterDetails.put("instanceId", cluster.instanceId());
+			clusterDetails.put("role", cluster.role());
+			clusterDetails.put("epoch", cluster.epoch());
+			watcherDetails.put("cluster", clusterDetails);
+		}
 		return Health.status(health.getStatus()).withDetails(health.getDetails()).withDetail("watcher", watcherDetails)
 			.build();
 	}

@@ -1,11 +1,10 @@
 package io.rime.watch;
 
 import java.time.Clock;
-import java.util.ArrayDeque;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +14,8 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -31,19 +32,27 @@ import io.rime.client.JobType;
 import io.rime.client.RimeApiException;
 import io.rime.client.RimeClient;
 import io.rime.client.RimeStressTestJob;
+import io.rime.watch.RimeWatcherLedger.Claim;
+import io.rime.watch.RimeWatcherLedger.LedgerJob;
+import io.rime.watch.RimeWatcherLedger.StatusChange;
 
 /**
- * The jobs a {@link RimeJobWatcher} watches and one poll cycle over them: list the active jobs of
- * the watched projects, compare with what was seen before, read each job that left the active set
- * to learn how it ended, and publish the events. Cycles run on the watcher's thread, one at a time;
- * the queries and {@link #watch(RimeStressTestJob, String)} are safe from any thread.
+ * The jobs a {@link RimeJobWatcher} watches and one poll cycle over them: adopt the jobs started
+ * through any client of the ledger, list the active jobs of the watched projects, record what is
+ * new or changed, read each job that left the active set to learn how it ended, and announce it as
+ * claim, publish, confirm. Cycles run on the watcher's thread, one at a time; the queries and
+ * {@link #watch(RimeStressTestJob, String)} are safe from any thread.
  */
 class JobTracker {
 
 	// Logs as the watcher: users configure and filter one logger for the whole watcher.
 	private static final Log logger = LogFactory.getLog(RimeJobWatcher.class);
 
-	private static final int ANNOUNCED_JOB_IDS_KEPT = 10_000;
+	private static final int QUEUED_STARTS_KEPT = 10_000;
+
+	private static final int HANDLES_KEPT = 10_000;
+
+	private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
 	private final RimeJobWatcher eventSource;
 
@@ -51,49 +60,71 @@ class JobTracker {
 
 	private final ApplicationEventPublisher publisher;
 
-	private final RimeWatcherSettings settings;
+	private final RimeWatcherLedger ledger;
 
 	private final Clock clock;
 
 	private final WatchedProjects projects;
 
+	private final FinishedHistory history;
+
 	private final Map<String, Entry> jobs = new ConcurrentHashMap<>();
 
-	private final Queue<Entry> started = new ConcurrentLinkedQueue<>();
+	// Jobs started through this context's client, for the ledger; bounded while it cannot be reached.
+	private final Queue<LedgerJob> started = new ConcurrentLinkedQueue<>();
 
-	private final Deque<FinishedJob> finished = new ArrayDeque<>();
+	private final AtomicInteger startedCount = new AtomicInteger();
 
-	private final Map<JobStatus, AtomicLong> finishedCounts = new EnumMap<>(JobStatus.class);
+	private final AtomicBoolean startsDropped = new AtomicBoolean();
 
-	// Jobs announced as finished, so that a start that returns after the job ended (a retried start
-	// whose first attempt created the job) does not have it watched and announced again. Bounded.
-	private final Set<String> announcedJobIds = Collections.newSetFromMap(new LinkedHashMap<>() {
+	// The handles the starts returned, so that their finished events hand the same handle out.
+	private final Map<String, RimeStressTestJob> handles = new LinkedHashMap<>() {
 
 		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-			return size() > ANNOUNCED_JOB_IDS_KEPT;
+		protected boolean removeEldestEntry(Map.Entry<String, RimeStressTestJob> eldest) {
+			return size() > HANDLES_KEPT;
 		}
 
-	});
+	};
+
+	private final Map<Claim, AtomicLong> claims = new EnumMap<>(Claim.class);
+
+	private final AtomicLong redeliveries = new AtomicLong();
+
+	// The epoch the tracked jobs belong to; 0 for a watcher without leader election.
+	private long epoch;
+
+	private @Nullable Instant lastPurge;
 
 	JobTracker(RimeJobWatcher eventSource, RimeClient client, ApplicationEventPublisher publisher,
-			RimeWatcherSettings settings, Clock clock) {
+			RimeWatcherSettings settings, RimeWatcherLedger ledger, Clock clock) {
 		this.eventSource = eventSource;
 		this.client = client;
 		this.publisher = publisher;
-		this.settings = settings;
+		this.ledger = ledger;
 		this.clock = clock;
 		this.projects = new WatchedProjects(client, settings, clock);
-		for (JobStatus status : JobStatus.values()) {
-			if (!RimeJobWatcher.ACTIVE_STATUSES.contains(status)) {
-				this.finishedCounts.put(status, new AtomicLong());
-			}
+		this.history = new FinishedHistory(settings.finishedHistorySize());
+		for (Claim claim : Claim.values()) {
+			this.claims.put(claim, new AtomicLong());
 		}
 	}
 
 	void watch(RimeStressTestJob job, String projectId) {
+		synchronized (this.handles) {
+			this.handles.put(job.jobId(), job);
+		}
+		if (this.startedCount.incrementAndGet() > QUEUED_STARTS_KEPT) {
+			this.startedCount.decrementAndGet();
+			if (this.startsDropped.compareAndSet(false, true)) {
+				logger.warn("RIME job watcher: " + QUEUED_STARTS_KEPT + " started jobs wait for the watcher ledger;"
+						+ " job '" + job.jobId() + "' and later ones are watched only if a poll lists them."
+						+ " Logged once.");
+			}
+			return;
+		}
 		// Queued rather than tracked at once: only the cycle's thread changes the tracked jobs.
-		this.started.add(new Entry(job.jobId(), projectId, JobStatus.PENDING, null, job));
+		this.started.add(new LedgerJob(job.jobId(), projectId, JobStatus.PENDING));
 	}
 
 	int watchedJobCount() {
@@ -114,24 +145,81 @@ class JobTracker {
 	}
 
 	List<FinishedJob> finishedJobs() {
-		synchronized (this.finished) {
-			return List.copyOf(this.finished);
-		}
+		return this.history.jobs();
 	}
 
 	long finishedCount(JobStatus status) {
-		AtomicLong count = this.finishedCounts.get(status);
-		return (count != null) ? count.get() : 0;
+		return this.history.count(status);
+	}
+
+	long claimCount(Claim claim) {
+		return this.claims.get(claim).get();
+	}
+
+	long redeliveryCount() {
+		return this.redeliveries.get();
+	}
+
+	/**
+	 * Hand the jobs started through this context's client to the ledger, for whichever instance
+	 * leads. When the ledger cannot be reached they stay queued for the next cycle.
+	 */
+	void registerStarted() {
+		List<LedgerJob> batch = new ArrayList<>();
+		LedgerJob job;
+		while ((job = this.started.poll()) != null) {
+			batch.add(job);
+		}
+		if (batch.isEmpty()) {
+			return;
+		}
+		try {
+			this.ledger.register(batch);
+			this.startedCount.addAndGet(-batch.size());
+			this.startsDropped.set(false);
+		}
+		catch (RuntimeException ex) {
+			this.started.addAll(batch);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Forget the jobs of a leadership that ended; a later grant reloads them from the ledger.
+	 */
+	void standDown() {
+		this.jobs.clear();
+		this.epoch = 0;
 	}
 
 	/**
 	 * Run one poll cycle. A failed call to RIME ends it with the exception and leaves the jobs that
 	 * were not reached as they were, for the next cycle.
+	 * @param epoch the leadership the cycle runs under; a new one reloads the jobs from the ledger
 	 * @param checkpoint run before each call to RIME and each change it announces; throws to end
-	 * the cycle when the watcher abandons it
+	 * the cycle when the watcher abandons it or loses its lease
+	 * @throws RimeWatcherFencedException when a newer leader was granted
 	 */
-	void pollOnce(Runnable checkpoint) {
-		takeStartedJobs();
+	void pollOnce(long epoch, Runnable checkpoint) {
+		registerStarted();
+		if (epoch != this.epoch) {
+			takeOver(epoch);
+		}
+		for (LedgerJob adopted : this.ledger.adopt(epoch)) {
+			Entry known = this.jobs.get(adopted.jobId());
+			RimeStressTestJob handle = handle(adopted.jobId());
+			if (known == null) {
+				this.jobs.put(adopted.jobId(),
+						new Entry(adopted.jobId(), adopted.projectId(), adopted.status(), null, handle));
+			}
+			else if (known.handle() == null) {
+				this.jobs.put(adopted.jobId(), known.withHandle(handle));
+			}
+		}
+		for (LedgerJob inDoubt : this.ledger.takeInDoubt(epoch)) {
+			checkpoint.run();
+			redeliver(checkpoint, inDoubt);
+		}
 		Map<String, Listed> active = new HashMap<>();
 		List<String> projectsOfWatchedJobs = this.jobs.values().stream().map(Entry::projectId).toList();
 		for (String projectId : this.projects.toList(checkpoint, projectsOfWatchedJobs)) {
@@ -140,8 +228,20 @@ class JobTracker {
 				active.put(metadata.name(), new Listed(projectId, metadata));
 			}
 		}
+		List<StatusChange> changes = new ArrayList<>();
 		for (Listed listed : active.values()) {
-			checkpoint.run();
+			JobMetadata metadata = listed.metadata();
+			Entry entry = this.jobs.get(metadata.name());
+			if (entry == null) {
+				changes.add(new StatusChange(metadata.name(), listed.projectId(), null, metadata.status()));
+			}
+			else if (entry.status() != metadata.status()) {
+				changes.add(new StatusChange(metadata.name(), entry.projectId(), entry.status(), metadata.status()));
+			}
+		}
+		checkpoint.run();
+		Set<String> applied = changes.isEmpty() ? Set.of() : this.ledger.record(epoch, changes);
+		for (Listed listed : active.values()) {
 			JobMetadata metadata = listed.metadata();
 			Entry entry = this.jobs.get(metadata.name());
 			if (entry == null) {
@@ -149,7 +249,10 @@ class JobTracker {
 						new Entry(metadata.name(), listed.projectId(), metadata.status(), metadata, null));
 				continue;
 			}
-			announceChange(checkpoint, entry, metadata);
+			if (entry.status() != metadata.status() && applied.contains(metadata.name())) {
+				checkpoint.run();
+				publish(new RimeJobStatusChangedEvent(this.eventSource, entry.projectId(), entry.status(), metadata));
+			}
 			this.jobs.put(metadata.name(), entry.observed(metadata));
 		}
 		for (Entry entry : List.copyOf(this.jobs.values())) {
@@ -158,21 +261,15 @@ class JobTracker {
 				leftTheActiveSet(checkpoint, entry);
 			}
 		}
+		purgeNowAndThen();
 	}
 
-	private void takeStartedJobs() {
-		Entry started;
-		while ((started = this.started.poll()) != null) {
-			if (this.announcedJobIds.contains(started.jobId())) {
-				continue;
-			}
-			Entry known = this.jobs.get(started.jobId());
-			if (known == null) {
-				this.jobs.put(started.jobId(), started);
-			}
-			else if (known.handle() == null) {
-				this.jobs.put(started.jobId(), known.withHandle(started.handle()));
-			}
+	private void takeOver(long epoch) {
+		this.jobs.clear();
+		this.epoch = epoch;
+		for (LedgerJob watched : this.ledger.takeOver(epoch)) {
+			this.jobs.put(watched.jobId(), new Entry(watched.jobId(), watched.projectId(), watched.status(), null,
+					handle(watched.jobId())));
 		}
 	}
 
@@ -189,54 +286,91 @@ class JobTracker {
 				throw ex;
 			}
 			// Finished without the unchecked handle, so that the event's job() reports the 404.
-			finish(checkpoint, entry, unknown(entry),
-					"RIME no longer knows job '" + entry.jobId() + "' (HTTP 404): it expired (RIME keeps jobs two days"
-							+ " after they end) or was deleted before the watcher saw how it ended");
+			finish(checkpoint, entry, unknown(entry), expired(entry.jobId()));
 			return;
 		}
 		Entry known = entry.withHandle(handle);
 		if (metadata.status().isTerminal()) {
-			announceChange(checkpoint, known, metadata);
 			finish(checkpoint, known, metadata, reason(metadata));
 		}
 		else if (RimeJobWatcher.ACTIVE_STATUSES.contains(metadata.status())) {
 			// Started after the list call: still active.
-			announceChange(checkpoint, known, metadata);
+			if (metadata.status() != known.status()) {
+				checkpoint.run();
+				Set<String> applied = this.ledger.record(this.epoch, List.of(
+						new StatusChange(known.jobId(), known.projectId(), known.status(), metadata.status())));
+				if (applied.contains(known.jobId())) {
+					publish(new RimeJobStatusChangedEvent(this.eventSource, known.projectId(), known.status(),
+							metadata));
+				}
+			}
 			this.jobs.put(known.jobId(), known.observed(metadata));
 		}
 	}
 
-	private void announceChange(Runnable checkpoint, Entry entry, JobMetadata metadata) {
-		if (metadata.status() != entry.status()) {
-			// A call that outlived the shutdown timeout returns here: an abandoned cycle announces nothing.
-			checkpoint.run();
-			publish(new RimeJobStatusChangedEvent(this.eventSource, entry.projectId(), entry.status(), metadata));
-		}
-	}
-
 	private void finish(Runnable checkpoint, Entry entry, JobMetadata metadata, String reason) {
+		// A call that outlived the shutdown timeout or the lease returns here: it announces nothing.
 		checkpoint.run();
+		Claim claim = this.ledger.claim(this.epoch, new LedgerJob(entry.jobId(), entry.projectId(), metadata.status()));
+		this.claims.get(claim).incrementAndGet();
+		if (claim == Claim.FENCED) {
+			throw new RimeWatcherFencedException(this.epoch, -1);
+		}
 		this.jobs.remove(entry.jobId());
-		this.announcedJobIds.add(entry.jobId());
-		this.finishedCounts.get(metadata.status()).incrementAndGet();
-		remember(new FinishedJob(entry.jobId(), entry.projectId(), metadata.status(), reason, this.clock.instant(),
-				metadata));
-		RimeStressTestJob handle = entry.handle();
-		Supplier<RimeStressTestJob> job = (handle != null) ? () -> handle
-				: () -> this.client.getStressTestJob(entry.jobId());
-		publish(new RimeJobFinishedEvent(this.eventSource, entry.projectId(), metadata, reason, job));
-	}
-
-	private void remember(FinishedJob job) {
-		int size = this.settings.finishedHistorySize();
-		if (size == 0) {
+		if (claim == Claim.TAKEN) {
 			return;
 		}
-		synchronized (this.finished) {
-			this.finished.addFirst(job);
-			while (this.finished.size() > size) {
-				this.finished.removeLast();
+		if (metadata.status() != entry.status()) {
+			publish(new RimeJobStatusChangedEvent(this.eventSource, entry.projectId(), entry.status(), metadata));
+		}
+		announce(entry.jobId(), entry.projectId(), entry.handle(), metadata, reason, false);
+	}
+
+	private void redeliver(Runnable checkpoint, LedgerJob job) {
+		RimeStressTestJob handle = handle(job.jobId());
+		RimeStressTestJob known = (handle != null) ? handle : this.client.job(job.jobId());
+		JobMetadata metadata;
+		String reason;
+		try {
+			metadata = known.getStatus();
+			reason = reason(metadata);
+		}
+		catch (RimeApiException ex) {
+			if (ex.getHttpStatus() != 404) {
+				throw ex;
 			}
+			metadata = unknown(new Entry(job.jobId(), job.projectId(), job.status(), null, null));
+			reason = expired(job.jobId());
+			handle = null;
+		}
+		checkpoint.run();
+		this.redeliveries.incrementAndGet();
+		announce(job.jobId(), job.projectId(), handle, metadata, reason, true);
+	}
+
+	private void announce(String jobId, String projectId, @Nullable RimeStressTestJob handle, JobMetadata metadata,
+			String reason, boolean redelivered) {
+		this.history.add(new FinishedJob(jobId, projectId, metadata.status(), reason, this.clock.instant(), metadata));
+		Supplier<RimeStressTestJob> job = (handle != null) ? () -> handle : () -> this.client.getStressTestJob(jobId);
+		publish(new RimeJobFinishedEvent(this.eventSource, projectId, metadata, reason, job, redelivered));
+		synchronized (this.handles) {
+			this.handles.remove(jobId);
+		}
+		this.ledger.confirm(this.epoch, jobId);
+	}
+
+	private void purgeNowAndThen() {
+		Instant now = this.clock.instant();
+		Instant last = this.lastPurge;
+		if (last == null || !now.isBefore(last.plus(PURGE_INTERVAL))) {
+			this.lastPurge = now;
+			this.ledger.purge();
+		}
+	}
+
+	private @Nullable RimeStressTestJob handle(String jobId) {
+		synchronized (this.handles) {
+			return this.handles.get(jobId);
 		}
 	}
 
@@ -247,6 +381,11 @@ class JobTracker {
 		catch (RuntimeException ex) {
 			logger.warn("RIME job watcher: a listener of " + event + " failed; the watcher goes on", ex);
 		}
+	}
+
+	private static String expired(String jobId) {
+		return "RIME no longer knows job '" + jobId + "' (HTTP 404): it expired (RIME keeps jobs two days"
+				+ " after they end) or was deleted before the watcher saw how it ended";
 	}
 
 	private static String reason(JobMetadata metadata) {

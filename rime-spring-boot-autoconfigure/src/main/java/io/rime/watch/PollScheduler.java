@@ -2,6 +2,7 @@ package io.rime.watch;
 
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -11,9 +12,11 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The lifecycle of a {@link RimeJobWatcher}'s private polling thread: one cycle at a time with a
- * fixed delay, started and stopped with the watcher; stopping waits for the cycle in progress up to
- * the shutdown timeout and then abandons it. The application's own scheduling is left alone.
+ * The lifecycle of a {@link RimeJobWatcher}'s private polling thread: one cycle at a time at a
+ * fixed rate, start to start (a cycle that overruns delays the next one, never two at once and no
+ * burst to catch up), started and stopped with the watcher; stopping waits for the cycle in
+ * progress up to the shutdown timeout and then abandons it. The application's own scheduling is
+ * left alone.
  */
 final class PollScheduler {
 
@@ -32,7 +35,7 @@ final class PollScheduler {
 
 	/**
 	 * Create a scheduler.
-	 * @param pollInterval the delay between the end of one cycle and the start of the next
+	 * @param pollInterval the time from the start of one cycle to the start of the next
 	 * @param shutdownTimeout how long stopping waits for the cycle in progress
 	 * @param cycle one poll cycle, given the run it belongs to
 	 */
@@ -53,12 +56,11 @@ final class PollScheduler {
 				return thread;
 			});
 			executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-			executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
-			Run started = new Run(executor);
+			executor.setRemoveOnCancelPolicy(true);
+			Run started = new Run(executor, this.pollInterval.toNanos(), this::runSafely);
 			this.run = started;
 			// The first cycle waits one interval, so that starting the application sends RIME nothing.
-			long interval = this.pollInterval.toNanos();
-			executor.scheduleWithFixedDelay(() -> runSafely(started), interval, interval, TimeUnit.NANOSECONDS);
+			started.scheduleNext(this.pollInterval.toNanos());
 			if (logger.isDebugEnabled()) {
 				logger.debug("RIME job watcher started, polling every " + this.pollInterval);
 			}
@@ -88,6 +90,19 @@ final class PollScheduler {
 		}, "rime-watcher-stop");
 		waiter.setDaemon(true);
 		waiter.start();
+	}
+
+	/**
+	 * Run a cycle as soon as the one in progress, if any, has ended; the rate goes on from there.
+	 */
+	void runNow() {
+		Run current;
+		synchronized (this.monitor) {
+			current = this.run;
+		}
+		if (current != null) {
+			current.runNow();
+		}
 	}
 
 	boolean isRunning() {
@@ -142,10 +157,68 @@ final class PollScheduler {
 
 		private final ScheduledThreadPoolExecutor executor;
 
+		private final long intervalNanos;
+
+		private final Consumer<Run> cycle;
+
 		private volatile boolean abandoned;
 
-		Run(ScheduledThreadPoolExecutor executor) {
+		// Guarded by this: the one scheduled cycle (a cycle only runs when its token is current),
+		// whether a cycle runs now, and whether the next one is wanted at once.
+		private long token;
+
+		private boolean cycleRunning;
+
+		private boolean runNowRequested;
+
+		Run(ScheduledThreadPoolExecutor executor, long intervalNanos, Consumer<Run> cycle) {
 			this.executor = executor;
+			this.intervalNanos = intervalNanos;
+			this.cycle = cycle;
+		}
+
+		synchronized void scheduleNext(long delayNanos) {
+			if (this.executor.isShutdown()) {
+				return;
+			}
+			long scheduled = ++this.token;
+			try {
+				this.executor.schedule(() -> runCycle(scheduled), delayNanos, TimeUnit.NANOSECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				// Stopped meanwhile: no more cycles.
+			}
+		}
+
+		synchronized void runNow() {
+			if (this.cycleRunning) {
+				this.runNowRequested = true;
+			}
+			else {
+				scheduleNext(0);
+			}
+		}
+
+		private void runCycle(long scheduled) {
+			synchronized (this) {
+				if (scheduled != this.token) {
+					return;
+				}
+				this.cycleRunning = true;
+				this.runNowRequested = false;
+			}
+			long start = System.nanoTime();
+			try {
+				this.cycle.accept(this);
+			}
+			finally {
+				synchronized (this) {
+					this.cycleRunning = false;
+					long delay = this.runNowRequested ? 0
+							: Math.max(0, start + this.intervalNanos - System.nanoTime());
+					scheduleNext(delay);
+				}
+			}
 		}
 
 		boolean abandoned() {

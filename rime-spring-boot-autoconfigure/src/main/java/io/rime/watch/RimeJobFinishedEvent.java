@@ -32,6 +32,8 @@ public class RimeJobFinishedEvent extends ApplicationEvent {
 
 	private final transient Supplier<RimeStressTestJob> job;
 
+	private final boolean redelivered;
+
 	/**
 	 * Create an event.
 	 * @param source the watcher that publishes it
@@ -42,11 +44,26 @@ public class RimeJobFinishedEvent extends ApplicationEvent {
 	 */
 	public RimeJobFinishedEvent(Object source, String projectId, JobMetadata metadata, String reason,
 			Supplier<RimeStressTestJob> job) {
+		this(source, projectId, metadata, reason, job, false);
+	}
+
+	/**
+	 * Create an event.
+	 * @param source the watcher that publishes it
+	 * @param projectId the job's project
+	 * @param metadata the job's final metadata; its {@code name} is the job id
+	 * @param reason how the job ended, in a sentence
+	 * @param job supplies the job handle; called at most once, when a listener asks for it
+	 * @param redelivered whether an earlier delivery of this event may have reached listeners
+	 */
+	public RimeJobFinishedEvent(Object source, String projectId, JobMetadata metadata, String reason,
+			Supplier<RimeStressTestJob> job, boolean redelivered) {
 		super(source);
 		this.projectId = projectId;
 		this.metadata = metadata;
 		this.reason = reason;
 		this.job = SingletonSupplier.of(job);
+		this.redelivered = redelivered;
 	}
 
 	/**
@@ -117,10 +134,21 @@ public class RimeJobFinishedEvent extends ApplicationEvent {
 		return this.metadata.errorMessage();
 	}
 
+	/**
+	 * Return whether this event is announced again: with watchers across replicas
+	 * ({@code rime.watcher.cluster.enabled=true}), a leader that died or was deposed while its
+	 * listeners ran never confirmed the first delivery, so the next leader delivers it again. A
+	 * listener should be idempotent on the job id.
+	 * @return {@code true} for a redelivery
+	 */
+	public boolean redelivered() {
+		return this.redelivered;
+	}
+
 	@Override
 	public String toString() {
 		return "RimeJobFinishedEvent[jobId=" + jobId() + ", projectId=" + this.projectId + ", status=" + status()
-				+ ", reason=" + this.reason + "]";
+				+ ", reason=" + this.reason + (this.redelivered ? ", redelivered" : "") + "]";
 	}
 
 }

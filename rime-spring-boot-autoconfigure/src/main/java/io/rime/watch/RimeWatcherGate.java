@@ -2,10 +2,12 @@ package io.rime.watch;
 
 /**
  * Decides, before each poll cycle, whether this instance may poll RIME and publish job events now.
- * The default always says yes, so every instance of a replicated service publishes its own events;
- * replace the bean with one backed by a cluster-wide lock (such as Spring Integration's
- * {@code LockRegistry}) to have a single publisher. It is called on the watcher's thread and
- * should answer quickly.
+ * The default always says yes, so every instance of a replicated service publishes its own events.
+ * A lock alone does not make one publisher of a cluster: a new leader would not know the jobs the
+ * old one watched, nor those started through the other instances' clients, and a cycle that
+ * outlives its lease would go on publishing. For that, turn on
+ * {@code rime.watcher.cluster.enabled}: a {@link RimeWatcherLeadership} gate and a shared
+ * {@link RimeWatcherLedger}. It is called on the watcher's thread and should answer quickly.
  */
 @FunctionalInterface
 public interface RimeWatcherGate {
@@ -16,8 +18,9 @@ public interface RimeWatcherGate {
 	RimeWatcherGate ALWAYS = () -> true;
 
 	/**
-	 * Whether this instance may poll and publish now; when not, the cycle is skipped and the
-	 * watcher's state is kept as it is.
+	 * Whether this instance may poll and publish now; when not, the cycle only hands the jobs
+	 * started through this instance's client to the ledger, and the watcher's state is kept as it
+	 * is.
 	 * @return {@code true} to run this poll cycle
 	 */
 	boolean mayPollAndPublish();

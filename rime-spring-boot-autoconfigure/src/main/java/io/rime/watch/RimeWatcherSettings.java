@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * How a {@link RimeJobWatcher} polls.
  *
- * @param pollInterval the delay between the end of one poll cycle and the start of the next
+ * @param pollInterval the time from the start of one poll cycle to the start of the next
  * @param projectIds the projects to watch; empty for every project the API key can see
  * @param projectRefreshInterval how often the list of visible projects is read again when
  * {@code projectIds} is empty

@@ -19,10 +19,12 @@ import org.jspecify.annotations.Nullable;
  * @param lastError type and message of the last failure of the current outage, without secrets;
  * {@code null} while RIME is reachable
  * @param watchedJobs how many jobs are watched
+ * @param cluster the leader election of watchers that share a ledger; {@code null} for one watcher
+ * per application
  */
 public record RimeWatcherState(boolean running, Duration pollInterval, @Nullable Instant lastPoll,
 		@Nullable Instant lastSuccessfulPoll, int consecutiveFailures, long totalFailures, @Nullable String lastError,
-		int watchedJobs) {
+		int watchedJobs, @Nullable RimeWatcherClusterState cluster) {
 
 	/**
 	 * Whether the last poll cycle failed: RIME could not be reached or answered an error.

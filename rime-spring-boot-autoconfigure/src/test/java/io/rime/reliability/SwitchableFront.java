@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
  * backend's process is gone; the server behind it keeps its state. The emulator cannot refuse
  * connections itself and come back with the same jobs.
  */
-final class SwitchableFront implements AutoCloseable {
+public final class SwitchableFront implements AutoCloseable {
 
 	private final InetAddress loopback = InetAddress.getLoopbackAddress();
 
@@ -34,24 +34,24 @@ final class SwitchableFront implements AutoCloseable {
 
 	private ServerSocket server;
 
-	SwitchableFront(URI target) {
+	public SwitchableFront(URI target) {
 		this.targetPort = target.getPort();
 		this.server = listen(0);
 	}
 
-	URI address() {
+	public URI address() {
 		return URI.create("http://" + this.loopback.getHostAddress() + ":" + this.server.getLocalPort());
 	}
 
 	/** Refuses new connections and cuts the open ones. */
-	synchronized void down() {
+	public synchronized void down() {
 		closeQuietly(this.server);
 		this.openSockets.forEach(SwitchableFront::closeQuietly);
 		this.openSockets.clear();
 	}
 
 	/** Accepts connections again, on the same port. */
-	synchronized void up() {
+	public synchronized void up() {
 		if (this.server.isClosed()) {
 			this.server = listen(this.server.getLocalPort());
 		}

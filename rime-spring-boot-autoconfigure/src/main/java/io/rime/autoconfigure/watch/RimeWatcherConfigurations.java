@@ -28,6 +28,7 @@ import io.rime.client.RimeClient;
 import io.rime.watch.RimeJobWatcher;
 import io.rime.watch.RimeJobWatcherMetrics;
 import io.rime.watch.RimeWatcherGate;
+import io.rime.watch.RimeWatcherLedger;
 import io.rime.watch.RimeWatcherSettings;
 import io.rime.watch.observation.RimeWatcherPollObservationConvention;
 
@@ -77,8 +78,10 @@ final class RimeWatcherConfigurations {
 		RimeJobWatcher rimeJobWatcher(RimeClient client, ApplicationContext context,
 				RimeWatcherProperties properties, RimeWatcherGate gate,
 				ObjectProvider<ObservationRegistry> observationRegistry,
-				ObjectProvider<RimeWatcherPollObservationConvention> observationConvention) {
+				ObjectProvider<RimeWatcherPollObservationConvention> observationConvention,
+				ObjectProvider<RimeWatcherLedger> ledger) {
 			return new RimeJobWatcher(client, eventPublisher(context), settings(properties), gate,
+					ledger.getIfUnique(RimeWatcherLedger::inMemory),
 					observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP), observationConvention.getIfUnique(),
 					Clock.systemUTC());
 		}
@@ -90,7 +93,7 @@ final class RimeWatcherConfigurations {
 					? new ListenerIsolatingEventPublisher(listenersKnown) : context;
 		}
 
-		private static RimeWatcherSettings settings(RimeWatcherProperties properties) {
+		static RimeWatcherSettings settings(RimeWatcherProperties properties) {
 			positive(properties.getPollInterval(), "rime.watcher.poll-interval");
 			positive(properties.getProjectRefreshInterval(), "rime.watcher.project-refresh-interval");
 			Duration shutdownTimeout = properties.getShutdownTimeout();

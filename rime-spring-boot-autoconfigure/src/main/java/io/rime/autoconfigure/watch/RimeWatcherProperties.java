@@ -18,8 +18,7 @@ public class RimeWatcherProperties {
 	private boolean enabled;
 
 	/**
-	 * Delay before the first poll cycle and between the end of one cycle and the start of the
-	 * next.
+	 * Delay before the first poll cycle and from the start of one cycle to the start of the next.
 	 */
 	private Duration pollInterval = Duration.ofSeconds(5);
 

@@ -38,7 +38,13 @@ public class RimeWatcherPollObservationContext extends Observation.Context {
 		FAILURE,
 
 		/** The watcher stopped while the cycle ran, and the cycle was left unfinished. */
-		ABANDONED
+		ABANDONED,
+
+		/** The leader's lease ended while the cycle ran (watchers across replicas): it stopped there. */
+		REVOKED,
+
+		/** A newer leader was granted (watchers across replicas): the ledger refused this one's writes. */
+		FENCED
 
 	}
 

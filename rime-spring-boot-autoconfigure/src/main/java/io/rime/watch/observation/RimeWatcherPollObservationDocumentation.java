@@ -32,7 +32,7 @@ public enum RimeWatcherPollObservationDocumentation implements ObservationDocume
 	 */
 	public enum LowCardinalityKeyNames implements KeyName {
 
-		/** {@code SUCCESS}, {@code FAILURE} or {@code ABANDONED}; set when the cycle ends. */
+		/** {@code SUCCESS}, {@code FAILURE}, {@code ABANDONED}, {@code REVOKED} or {@code FENCED}; set when the cycle ends. */
 		OUTCOME {
 			@Override
 			public String asString() {
