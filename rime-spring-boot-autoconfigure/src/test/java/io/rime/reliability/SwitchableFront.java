@@ -34,6 +34,8 @@ public final class SwitchableFront implements AutoCloseable {
 
 	private ServerSocket server;
 
+	private volatile long latencyMillis;
+
 	public SwitchableFront(URI target) {
 		this.targetPort = target.getPort();
 		this.server = listen(0);
@@ -55,6 +57,11 @@ public final class SwitchableFront implements AutoCloseable {
 		if (this.server.isClosed()) {
 			this.server = listen(this.server.getLocalPort());
 		}
+	}
+
+	/** Delays each chunk of bytes in both directions, as a slow network does; zero for none. */
+	public void latency(java.time.Duration latency) {
+		this.latencyMillis = latency.toMillis();
 	}
 
 	@Override
@@ -102,10 +109,21 @@ public final class SwitchableFront implements AutoCloseable {
 
 	private void pump(Socket from, Socket to) {
 		try {
-			from.getInputStream().transferTo(to.getOutputStream());
+			byte[] buffer = new byte[8192];
+			int read;
+			while ((read = from.getInputStream().read(buffer)) != -1) {
+				long latency = this.latencyMillis;
+				if (latency > 0) {
+					Thread.sleep(latency);
+				}
+				to.getOutputStream().write(buffer, 0, read);
+			}
 		}
 		catch (IOException ex) {
 			// One side went away; the finally block ends the other.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		finally {
 			closeQuietly(from);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.observation.Observation;
@@ -14,6 +15,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +25,7 @@ import io.rime.autoconfigure.watch.RimeWatcherAutoConfiguration;
 import io.rime.client.RimeClient;
 import io.rime.emulator.RimeEmulator;
 import io.rime.reliability.SwitchableFront;
+import io.rime.watch.RimeJobFinishedEvent;
 import io.rime.watch.RimeJobWatcher;
 import io.rime.watch.RimeWatcherClusterState;
 import io.rime.watch.WatcherTestSupport.RecordedEvents;
@@ -43,6 +46,8 @@ final class ClusterNode implements AutoCloseable {
 	final RecordedEvents events = new RecordedEvents();
 
 	final AtomicInteger rimeCalls = new AtomicInteger();
+
+	final BlockingListener blocker = new BlockingListener();
 
 	private final RimeEmulator emulator;
 
@@ -76,7 +81,7 @@ final class ClusterNode implements AutoCloseable {
 	ClusterNode start() {
 		this.context = new SpringApplicationBuilder(NodeApplication.class).web(WebApplicationType.NONE)
 			.properties(this.properties.toArray(String[]::new))
-			.listeners(this.events)
+			.listeners(this.events, this.blocker)
 			.initializers((context) -> context.getBeanFactory()
 				.registerSingleton("rimeCallCounter", new CallCounter(this.rimeCalls)))
 			.logStartupInfo(false)
@@ -119,6 +124,7 @@ final class ClusterNode implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.blocker.release.countDown();
 		stop();
 		this.rime.close();
 		this.database.close();
@@ -131,6 +137,34 @@ final class ClusterNode implements AutoCloseable {
 
 	static Duration since(long nanos) {
 		return Duration.ofNanos(System.nanoTime() - nanos);
+	}
+
+	/** A listener that blocks on the finished event of one job until released, as a slow listener does. */
+	static final class BlockingListener implements ApplicationListener<RimeJobFinishedEvent> {
+
+		final CountDownLatch entered = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		private volatile String jobId;
+
+		void blockOn(String jobId) {
+			this.jobId = jobId;
+		}
+
+		@Override
+		public void onApplicationEvent(RimeJobFinishedEvent event) {
+			if (event.jobId().equals(this.jobId)) {
+				this.entered.countDown();
+				try {
+					this.release.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
