@@ -32,16 +32,72 @@ import io.rime.client.observation.RimeClientObservationConvention;
 public final class RimeClientBuilder {
 
 	/**
+	 * The default connect timeout of the SDK's request factory, and of Spring Boot's when neither
+	 * {@code rime.connect-timeout} nor {@code spring.http.clients.connect-timeout} is set.
+	 */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	/**
+	 * The default read timeout of the SDK's request factory, and of Spring Boot's when neither
+	 * {@code rime.read-timeout} nor {@code spring.http.clients.read-timeout} is set.
+	 */
+	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+	/**
+	 * The default number of retries after the first call.
+	 */
+	public static final long DEFAULT_MAX_RETRIES = 3;
+
+	/**
+	 * The default delay before the first retry.
+	 */
+	public static final Duration DEFAULT_RETRY_DELAY = Duration.ofMillis(200);
+
+	/**
+	 * The default factor by which the delay grows after each retry.
+	 */
+	public static final double DEFAULT_RETRY_MULTIPLIER = 2;
+
+	/**
+	 * The default longest delay between two calls.
+	 */
+	public static final Duration DEFAULT_RETRY_MAX_DELAY = Duration.ofSeconds(5);
+
+	/**
+	 * The default random amount added to or taken from each delay.
+	 */
+	public static final Duration DEFAULT_RETRY_JITTER = Duration.ofMillis(100);
+
+	/**
+	 * The default longest time for a call and its retries together: the read timeout, so that a
+	 * caller waiting on a request thread (behind proxies that commonly give up after 30 to 60 s)
+	 * hears of the outcome in time, and one slow attempt never outlives its call.
+	 */
+	public static final Duration DEFAULT_RETRY_TIMEOUT = DEFAULT_READ_TIMEOUT;
+
+	/**
+	 * The default longest {@code Retry-After} the SDK waits for.
+	 */
+	public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(30);
+
+	/**
+	 * The default time a seed-form stress test start waits for its datasets and model to be
+	 * validated.
+	 */
+	public static final Duration DEFAULT_VALIDATION_TIMEOUT = Duration.ofMinutes(30);
+
+	/**
 	 * The default retry policy: at most 3 retries (4 calls), backing off exponentially from 200 ms
-	 * with jitter, at most 5 s between calls and 60 s in all.
+	 * with jitter, at most 5 s between calls and 30 s in all; made of the {@code DEFAULT_*}
+	 * constants above, which Spring Boot's {@code rime.retry.*} defaults are too.
 	 */
 	public static final RetryPolicy DEFAULT_RETRY_POLICY = RetryPolicy.builder()
-		.maxRetries(3)
-		.delay(Duration.ofMillis(200))
-		.multiplier(2)
-		.jitter(Duration.ofMillis(100))
-		.maxDelay(Duration.ofSeconds(5))
-		.timeout(Duration.ofSeconds(60))
+		.maxRetries(DEFAULT_MAX_RETRIES)
+		.delay(DEFAULT_RETRY_DELAY)
+		.multiplier(DEFAULT_RETRY_MULTIPLIER)
+		.jitter(DEFAULT_RETRY_JITTER)
+		.maxDelay(DEFAULT_RETRY_MAX_DELAY)
+		.timeout(DEFAULT_RETRY_TIMEOUT)
 		.build();
 
 	private static final Log logger = LogFactory.getLog(RimeClientBuilder.class);
@@ -60,7 +116,7 @@ public final class RimeClientBuilder {
 
 	private RetryPolicy retryPolicy = DEFAULT_RETRY_POLICY;
 
-	private Duration maxRetryAfter = Duration.ofSeconds(30);
+	private Duration maxRetryAfter = DEFAULT_MAX_RETRY_AFTER;
 
 	private boolean idempotencyKeysHonoured;
 
@@ -76,7 +132,7 @@ public final class RimeClientBuilder {
 
 	private Clock clock = Clock.systemUTC();
 
-	private Duration validationTimeout = Duration.ofMinutes(30);
+	private Duration validationTimeout = DEFAULT_VALIDATION_TIMEOUT;
 
 	private @Nullable Duration listingTimeout;
 
@@ -369,8 +425,8 @@ public final class RimeClientBuilder {
 				: RestClient.builder();
 		if (this.restClientBuilder == null || this.connectTimeout != null || this.readTimeout != null) {
 			builder.requestFactory(defaultRequestFactory(
-					(this.connectTimeout != null) ? this.connectTimeout : Duration.ofSeconds(10),
-					(this.readTimeout != null) ? this.readTimeout : Duration.ofSeconds(30), null));
+					(this.connectTimeout != null) ? this.connectTimeout : DEFAULT_CONNECT_TIMEOUT,
+					(this.readTimeout != null) ? this.readTimeout : DEFAULT_READ_TIMEOUT, null));
 		}
 		return builder.build();
 	}

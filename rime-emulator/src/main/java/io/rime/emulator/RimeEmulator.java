@@ -210,6 +210,31 @@ public final class RimeEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * How long a started stress test stays pending by default.
+	 */
+	public static final Duration DEFAULT_PENDING_DURATION = Duration.ofSeconds(1);
+
+	/**
+	 * How long a stress test runs by default.
+	 */
+	public static final Duration DEFAULT_RUNNING_DURATION = Duration.ofSeconds(5);
+
+	/**
+	 * How long validating a registered dataset or model takes by default.
+	 */
+	public static final Duration DEFAULT_VALIDATION_DURATION = Duration.ofMillis(300);
+
+	/**
+	 * How long a stress test takes to cancel by default.
+	 */
+	public static final Duration DEFAULT_CANCEL_DURATION = Duration.ofMillis(500);
+
+	/**
+	 * How long finished jobs are kept by default, as RIME does.
+	 */
+	public static final Duration DEFAULT_JOB_TTL = Duration.ofDays(2);
+
+	/**
 	 * Runs the emulator standalone until the process is stopped.
 	 * @param args {@code --port N}, {@code --api-key KEY}, {@code --bind ADDRESS}, durations and
 	 * {@code --fault SPEC}; {@code --help} lists them
@@ -233,15 +258,15 @@ public final class RimeEmulator implements AutoCloseable {
 
 		private Clock clock = Clock.systemUTC();
 
-		private Duration pendingDuration = Duration.ofSeconds(1);
+		private Duration pendingDuration = DEFAULT_PENDING_DURATION;
 
-		private Duration runningDuration = Duration.ofSeconds(5);
+		private Duration runningDuration = DEFAULT_RUNNING_DURATION;
 
-		private Duration validationDuration = Duration.ofMillis(300);
+		private Duration validationDuration = DEFAULT_VALIDATION_DURATION;
 
-		private Duration cancelDuration = Duration.ofMillis(500);
+		private Duration cancelDuration = DEFAULT_CANCEL_DURATION;
 
-		private Duration jobTtl = Duration.ofDays(2);
+		private Duration jobTtl = DEFAULT_JOB_TTL;
 
 		private @Nullable Long testCasesPerRun;
 

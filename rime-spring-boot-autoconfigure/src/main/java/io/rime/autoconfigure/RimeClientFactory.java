@@ -32,10 +32,6 @@ final class RimeClientFactory {
 
 	private static final Log logger = LogFactory.getLog(RimeClientFactory.class);
 
-	static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
-	static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
-
 	private final RimeProperties properties;
 
 	private final RimeConnectionDetails connectionDetails;
@@ -96,9 +92,9 @@ final class RimeClientFactory {
 		HttpClientSettings merged = new HttpClientSettingsPropertyMapper(this.sslBundles, this.defaultSettings)
 			.map(this.properties);
 		Duration connectTimeout = timeout(merged.connectTimeout(), this.properties.getConnectTimeout(),
-				"connect-timeout", DEFAULT_CONNECT_TIMEOUT);
+				"connect-timeout", RimeClientBuilder.DEFAULT_CONNECT_TIMEOUT);
 		Duration readTimeout = timeout(merged.readTimeout(), this.properties.getReadTimeout(), "read-timeout",
-				DEFAULT_READ_TIMEOUT);
+				RimeClientBuilder.DEFAULT_READ_TIMEOUT);
 		HttpRedirects redirects = (merged.redirects() != null) ? merged.redirects() : HttpRedirects.DONT_FOLLOW;
 		if (redirects != HttpRedirects.DONT_FOLLOW && this.connectionDetails.getApiKey() != null) {
 			if (this.properties.getRedirects() != null) {

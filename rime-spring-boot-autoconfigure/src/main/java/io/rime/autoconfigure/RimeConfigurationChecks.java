@@ -3,8 +3,10 @@ package io.rime.autoconfigure;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +21,12 @@ import io.rime.client.internal.Addresses;
  * (never the API key) and the fix.
  */
 final class RimeConfigurationChecks {
+
+	private static final List<ChronoUnit> BOOT_UNITS = List.of(ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES,
+			ChronoUnit.SECONDS, ChronoUnit.MILLIS, ChronoUnit.MICROS);
+
+	private static final Map<ChronoUnit, String> UNIT_SUFFIXES = Map.of(ChronoUnit.DAYS, "d", ChronoUnit.HOURS, "h",
+			ChronoUnit.MINUTES, "m", ChronoUnit.SECONDS, "s", ChronoUnit.MILLIS, "ms", ChronoUnit.MICROS, "us");
 
 	static final String ADDRESS_ACTION = "Set 'rime.address' to a host such as rime.example.com (https is assumed),"
 			+ " host:port, or an http or https URL such as https://rime.example.com, without user info, query or"
@@ -202,9 +210,23 @@ final class RimeConfigurationChecks {
 		return sslBundles.getBundle(name);
 	}
 
+	/**
+	 * Write a duration the way Spring Boot's properties do: {@code 2d}, {@code 5m}, {@code 30s},
+	 * {@code 200ms}, in the largest unit that holds it exactly.
+	 * @param duration the duration
+	 * @return the text
+	 */
 	static String format(Duration duration) {
-		long millis = duration.toMillis();
-		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
+		if (duration.isZero()) {
+			return "0s";
+		}
+		for (ChronoUnit unit : BOOT_UNITS) {
+			Duration one = unit.getDuration();
+			if (duration.toNanos() % one.toNanos() == 0) {
+				return (duration.toNanos() / one.toNanos()) + UNIT_SUFFIXES.get(unit);
+			}
+		}
+		return duration.toNanos() + "ns";
 	}
 
 	static String format(double value) {

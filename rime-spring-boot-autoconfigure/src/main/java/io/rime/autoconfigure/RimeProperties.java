@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.http.client.autoconfigure.HttpClientSettingsProperties;
 
+import io.rime.client.RimeClientBuilder;
+
 /**
  * Configuration properties for the RIME client, bound from {@code rime.*}. The HTTP settings
  * ({@code rime.connect-timeout}, {@code rime.read-timeout}, {@code rime.redirects} and
@@ -113,35 +115,35 @@ public class RimeProperties extends HttpClientSettingsProperties {
 		 * Maximum number of retries after the first call, so each call is made at most
 		 * 1 + max-retries times.
 		 */
-		private long maxRetries = 3;
+		private long maxRetries = RimeClientBuilder.DEFAULT_MAX_RETRIES;
 
 		/**
 		 * Delay before the first retry.
 		 */
-		private Duration delay = Duration.ofMillis(200);
+		private Duration delay = RimeClientBuilder.DEFAULT_RETRY_DELAY;
 
 		/**
 		 * Factor by which the delay grows after each retry; 1 keeps it fixed.
 		 */
-		private double multiplier = 2;
+		private double multiplier = RimeClientBuilder.DEFAULT_RETRY_MULTIPLIER;
 
 		/**
 		 * Maximum delay between two calls.
 		 */
-		private Duration maxDelay = Duration.ofSeconds(5);
+		private Duration maxDelay = RimeClientBuilder.DEFAULT_RETRY_MAX_DELAY;
 
 		/**
 		 * Random amount added to or subtracted from each delay, never below 'delay', so that many
 		 * clients do not retry in step.
 		 */
-		private Duration jitter = Duration.ofMillis(100);
+		private Duration jitter = RimeClientBuilder.DEFAULT_RETRY_JITTER;
 
 		/**
 		 * Maximum time for the first call and its retries together, delays included: no retry
 		 * starts once it would be exceeded, and a response still arriving then is abandoned.
 		 * Applies even when retries are disabled.
 		 */
-		private Duration timeout = Duration.ofSeconds(30);
+		private Duration timeout = RimeClientBuilder.DEFAULT_RETRY_TIMEOUT;
 
 		/**
 		 * Whether the server answers a repeated Idempotency-Key with the original response, so
@@ -270,27 +272,27 @@ public class RimeProperties extends HttpClientSettingsProperties {
 		/**
 		 * How long an emulated stress test stays pending.
 		 */
-		private Duration pendingDuration = Duration.ofSeconds(1);
+		private @Nullable Duration pendingDuration;
 
 		/**
 		 * How long an emulated stress test runs.
 		 */
-		private Duration runningDuration = Duration.ofSeconds(5);
+		private @Nullable Duration runningDuration;
 
 		/**
 		 * How long the emulator takes to validate a registered dataset or model.
 		 */
-		private Duration validationDuration = Duration.ofMillis(300);
+		private @Nullable Duration validationDuration;
 
 		/**
 		 * How long an emulated stress test takes to cancel.
 		 */
-		private Duration cancelDuration = Duration.ofMillis(500);
+		private @Nullable Duration cancelDuration;
 
 		/**
 		 * How long the emulator keeps finished jobs.
 		 */
-		private Duration jobTtl = Duration.ofDays(2);
+		private @Nullable Duration jobTtl;
 
 		/**
 		 * SSL bundle whose key store the emulator serves TLS with; the client then trusts the
@@ -314,43 +316,43 @@ public class RimeProperties extends HttpClientSettingsProperties {
 			this.port = port;
 		}
 
-		public Duration getPendingDuration() {
+		public @Nullable Duration getPendingDuration() {
 			return this.pendingDuration;
 		}
 
-		public void setPendingDuration(Duration pendingDuration) {
+		public void setPendingDuration(@Nullable Duration pendingDuration) {
 			this.pendingDuration = pendingDuration;
 		}
 
-		public Duration getRunningDuration() {
+		public @Nullable Duration getRunningDuration() {
 			return this.runningDuration;
 		}
 
-		public void setRunningDuration(Duration runningDuration) {
+		public void setRunningDuration(@Nullable Duration runningDuration) {
 			this.runningDuration = runningDuration;
 		}
 
-		public Duration getValidationDuration() {
+		public @Nullable Duration getValidationDuration() {
 			return this.validationDuration;
 		}
 
-		public void setValidationDuration(Duration validationDuration) {
+		public void setValidationDuration(@Nullable Duration validationDuration) {
 			this.validationDuration = validationDuration;
 		}
 
-		public Duration getCancelDuration() {
+		public @Nullable Duration getCancelDuration() {
 			return this.cancelDuration;
 		}
 
-		public void setCancelDuration(Duration cancelDuration) {
+		public void setCancelDuration(@Nullable Duration cancelDuration) {
 			this.cancelDuration = cancelDuration;
 		}
 
-		public Duration getJobTtl() {
+		public @Nullable Duration getJobTtl() {
 			return this.jobTtl;
 		}
 
-		public void setJobTtl(Duration jobTtl) {
+		public void setJobTtl(@Nullable Duration jobTtl) {
 			this.jobTtl = jobTtl;
 		}
 

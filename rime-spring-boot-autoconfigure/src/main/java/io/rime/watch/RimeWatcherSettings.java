@@ -22,6 +22,21 @@ public record RimeWatcherSettings(Duration pollInterval, List<String> projectIds
 	public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
 
 	/**
+	 * How often the list of projects is read again by default, when no project ids are set.
+	 */
+	public static final Duration DEFAULT_PROJECT_REFRESH_INTERVAL = Duration.ofMinutes(5);
+
+	/**
+	 * How long stopping waits for a poll cycle in progress by default.
+	 */
+	public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+
+	/**
+	 * How many finished jobs are remembered by default.
+	 */
+	public static final int DEFAULT_FINISHED_HISTORY_SIZE = 50;
+
+	/**
 	 * Checks each setting.
 	 * @throws IllegalArgumentException naming the setting that is out of range
 	 */
@@ -53,8 +68,8 @@ public record RimeWatcherSettings(Duration pollInterval, List<String> projectIds
 	 * @return the default settings
 	 */
 	public static RimeWatcherSettings defaults() {
-		return new RimeWatcherSettings(DEFAULT_POLL_INTERVAL, List.of(), Duration.ofMinutes(5),
-				Duration.ofSeconds(10), 50);
+		return new RimeWatcherSettings(DEFAULT_POLL_INTERVAL, List.of(), DEFAULT_PROJECT_REFRESH_INTERVAL,
+				DEFAULT_SHUTDOWN_TIMEOUT, DEFAULT_FINISHED_HISTORY_SIZE);
 	}
 
 	private static void positive(Duration duration, String name) {

@@ -1,7 +1,11 @@
 package io.rime.autoconfigure.emulator;
 
+import java.time.Duration;
+import java.util.function.Consumer;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -40,13 +44,14 @@ final class RimeEmulatorConfigurations {
 		@ConditionalOnMissingBean
 		RimeEmulator rimeEmulator(RimeProperties properties, ObjectProvider<SslBundles> sslBundles) {
 			RimeProperties.Emulator settings = properties.getEmulator();
+			// Durations not set keep the emulator's own defaults (RimeEmulator.DEFAULT_*).
 			RimeEmulator.Builder builder = RimeEmulator.builder()
-				.port(RimeEmulatorAutoConfiguration.port(settings.getPort()))
-				.pendingDuration(RimeEmulatorAutoConfiguration.notNegative(settings.getPendingDuration(), "pending-duration", "1s"))
-				.runningDuration(RimeEmulatorAutoConfiguration.notNegative(settings.getRunningDuration(), "running-duration", "5s"))
-				.validationDuration(RimeEmulatorAutoConfiguration.notNegative(settings.getValidationDuration(), "validation-duration", "300ms"))
-				.cancelDuration(RimeEmulatorAutoConfiguration.notNegative(settings.getCancelDuration(), "cancel-duration", "500ms"))
-				.jobTtl(RimeEmulatorAutoConfiguration.notNegative(settings.getJobTtl(), "job-ttl", "2d"));
+				.port(RimeEmulatorAutoConfiguration.port(settings.getPort()));
+			whenSet(settings.getPendingDuration(), "pending-duration", "1s", builder::pendingDuration);
+			whenSet(settings.getRunningDuration(), "running-duration", "5s", builder::runningDuration);
+			whenSet(settings.getValidationDuration(), "validation-duration", "300ms", builder::validationDuration);
+			whenSet(settings.getCancelDuration(), "cancel-duration", "500ms", builder::cancelDuration);
+			whenSet(settings.getJobTtl(), "job-ttl", "2d", builder::jobTtl);
 			String apiKey = properties.getApiKey();
 			if (apiKey != null && !apiKey.isBlank()) {
 				// A blank key is reported, with the property's fix, when the client is created.
@@ -87,6 +92,12 @@ final class RimeEmulatorConfigurations {
 			return (builder) -> builder.idempotencyKeysHonoured(true);
 		}
 
+	}
+
+	private static void whenSet(@Nullable Duration value, String name, String example, Consumer<Duration> setter) {
+		if (value != null) {
+			setter.accept(RimeEmulatorAutoConfiguration.notNegative(value, name, example));
+		}
 	}
 
 }

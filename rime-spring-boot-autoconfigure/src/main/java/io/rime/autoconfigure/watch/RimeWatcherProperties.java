@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import io.rime.watch.RimeWatcherSettings;
+
 /**
  * Configuration properties of the RIME job watcher.
  */
@@ -20,7 +22,7 @@ public class RimeWatcherProperties {
 	/**
 	 * Delay before the first poll cycle and from the start of one cycle to the start of the next.
 	 */
-	private Duration pollInterval = Duration.ofSeconds(5);
+	private Duration pollInterval = RimeWatcherSettings.DEFAULT_POLL_INTERVAL;
 
 	/**
 	 * Projects whose active jobs are watched. When empty, every project the API key can see.
@@ -30,17 +32,17 @@ public class RimeWatcherProperties {
 	/**
 	 * How often the list of projects the API key can see is read again, when no project ids are set.
 	 */
-	private Duration projectRefreshInterval = Duration.ofMinutes(5);
+	private Duration projectRefreshInterval = RimeWatcherSettings.DEFAULT_PROJECT_REFRESH_INTERVAL;
 
 	/**
 	 * How long stopping the application waits for a poll cycle in progress before abandoning it.
 	 */
-	private Duration shutdownTimeout = Duration.ofSeconds(10);
+	private Duration shutdownTimeout = RimeWatcherSettings.DEFAULT_SHUTDOWN_TIMEOUT;
 
 	/**
 	 * Number of finished jobs remembered for the 'rime' actuator endpoint.
 	 */
-	private int finishedHistorySize = 50;
+	private int finishedHistorySize = RimeWatcherSettings.DEFAULT_FINISHED_HISTORY_SIZE;
 
 	public boolean isEnabled() {
 		return this.enabled;
