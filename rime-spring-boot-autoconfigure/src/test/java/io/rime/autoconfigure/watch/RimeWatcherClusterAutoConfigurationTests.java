@@ -25,7 +25,18 @@ import org.springframework.integration.support.locks.LockRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.rime.autoconfigure.InvalidRimeConfigurationException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
 import io.rime.autoconfigure.RimeAutoConfiguration;
+import io.rime.autoconfigure.endpoint.RimeEndpointAutoConfiguration;
+import io.rime.autoconfigure.health.RimeHealthContributorAutoConfiguration;
+import io.rime.endpoint.RimeEndpoint;
+import io.rime.endpoint.RimeEndpoint.ClusterDescriptor;
+import io.rime.health.RimeHealthIndicator;
+import io.rime.watch.RimeJobWatcherMetrics;
 import io.rime.emulator.MutableClock;
 import io.rime.emulator.RimeEmulator;
 import io.rime.watch.RimeJobWatcher;
@@ -100,6 +111,55 @@ class RimeWatcherClusterAutoConfigurationTests {
 			assertThat(jdbc.queryForObject("SELECT EPOCH FROM RIME_WATCHER_LEADER WHERE GROUP_ID = 'model-gate'",
 					Long.class)).isEqualTo(watcher.state().cluster().epoch());
 		});
+	}
+
+	@Test
+	void theEndpointHealthAndMetersShowTheClusterAndHealthDoesNotDependOnLeadership() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(RimeEndpointAutoConfiguration.class,
+					RimeHealthContributorAutoConfiguration.class))
+			.withPropertyValues("rime.watcher.cluster.enabled=true", "rime.watcher.cluster.instance-id=pod-1",
+					"management.endpoints.web.exposure.include=rime")
+			.run((context) -> {
+				RimeJobWatcher watcher = context.getBean(RimeJobWatcher.class);
+				org.awaitility.Awaitility.await().until(() -> watcher.state().cluster().leader());
+				ClusterDescriptor cluster = context.getBean(RimeEndpoint.class).rime().watcher().cluster();
+				assertThat(cluster.group()).isEqualTo("model-gate");
+				assertThat(cluster.instanceId()).isEqualTo("pod-1");
+				assertThat(cluster.role()).isEqualTo("leader");
+				assertThat(cluster.epoch()).isPositive();
+				assertThat(cluster.leaseValidFor()).startsWith("PT");
+				assertThat(cluster.lastGrant()).isNotNull();
+				assertThat(cluster.grants()).isEqualTo(1);
+
+				Health health = context.getBean(RimeHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails().get("watcher").toString()).contains("role=leader", "group=model-gate",
+						"instanceId=pod-1");
+
+				SimpleMeterRegistry meters = new SimpleMeterRegistry();
+				context.getBean(RimeJobWatcherMetrics.class).bindTo(meters);
+				assertThat(meters.get("rime.watcher.leader").gauge().value()).isEqualTo(1);
+				assertThat(meters.get("rime.watcher.cluster.grants").functionCounter().count()).isEqualTo(1);
+				assertThat(meters.get("rime.watcher.cluster.claims").functionCounters())
+					.extracting((counter) -> counter.getId().getTag("outcome"))
+					.containsExactlyInAnyOrder("won", "taken", "fenced");
+				assertThat(meters.get("rime.watcher.cluster.redeliveries").functionCounter().count()).isZero();
+				assertThat(meters.get("rime.watcher.cluster.ledger.errors").functionCounter().count()).isZero();
+			});
+	}
+
+	@Test
+	void withoutTheClusterNeitherTheEndpointNorTheMetersShowOne() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(RimeEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=rime")
+			.run((context) -> {
+				assertThat(context.getBean(RimeEndpoint.class).rime().watcher().cluster()).isNull();
+				SimpleMeterRegistry meters = new SimpleMeterRegistry();
+				context.getBean(RimeJobWatcherMetrics.class).bindTo(meters);
+				assertThat(meters.find("rime.watcher.leader").meter()).isNull();
+				assertThat(meters.find("rime.watcher.cluster.claims").meters()).isEmpty();
+			});
 	}
 
 	@Test
