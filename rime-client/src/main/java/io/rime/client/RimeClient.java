@@ -192,8 +192,9 @@ public final class RimeClient implements AutoCloseable {
 	}
 
 	/**
-	 * Stop the shared poller: pending {@code whenFinished} futures are cancelled. Calls that do not
-	 * wait keep working.
+	 * Close the client: every later call, also on jobs it handed out, throws
+	 * {@link IllegalStateException} before sending anything, and pending waits and
+	 * {@code whenFinished} futures are cancelled. Calls already under way finish.
 	 */
 	@Override
 	public void close() {

@@ -1,21 +1,28 @@
 package io.rime.client.internal;
 
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 
 /**
  * A response body with two bounds: its size, so that a huge answer cannot fill the heap, and the
  * call's deadline, so that a server trickling a byte at a time, which defeats the read timeout,
  * cannot hold the caller's thread past it. Reaching either closes the underlying stream before
  * failing: {@code HttpURLConnection} then drops the connection, and nothing can drain the rest of
- * the body afterwards (Spring drains a response when it closes it).
+ * the body afterwards (Spring drains a response when it closes it). It also counts the bytes
+ * against {@code Content-Length}: {@code HttpURLConnection} reports a body cut short as a normal
+ * end of stream, and only the count tells a cut (an I/O failure, worth another attempt) from a
+ * complete but malformed answer, wherever the JSON parser happened to stop.
  */
 final class BoundedBody extends FilterInputStream {
 
 	private final long maxBytes;
 
 	private final long deadlineNanos;
+
+	private final long expectedBytes;
 
 	private long count;
 
@@ -24,11 +31,13 @@ final class BoundedBody extends FilterInputStream {
 	 * @param body the body
 	 * @param maxBytes the most bytes to read
 	 * @param deadlineNanos the {@link System#nanoTime()} after which no read starts
+	 * @param expectedBytes the body's {@code Content-Length}, or -1 if it has none
 	 */
-	BoundedBody(InputStream body, long maxBytes, long deadlineNanos) {
+	BoundedBody(InputStream body, long maxBytes, long deadlineNanos, long expectedBytes) {
 		super(body);
 		this.maxBytes = maxBytes;
 		this.deadlineNanos = deadlineNanos;
+		this.expectedBytes = expectedBytes;
 	}
 
 	@Override
@@ -37,6 +46,9 @@ final class BoundedBody extends FilterInputStream {
 		int value = super.read();
 		if (value >= 0) {
 			counted(1);
+		}
+		else {
+			checkComplete();
 		}
 		return value;
 	}
@@ -48,6 +60,9 @@ final class BoundedBody extends FilterInputStream {
 		int read = super.read(buffer, offset, (int) Math.min(length, this.maxBytes - this.count + 1));
 		if (read > 0) {
 			counted(read);
+		}
+		else if (read < 0) {
+			checkComplete();
 		}
 		return read;
 	}
@@ -73,6 +88,17 @@ final class BoundedBody extends FilterInputStream {
 			close();
 			throw new DeadlinePassed();
 		}
+		if (Thread.currentThread().isInterrupted()) {
+			close();
+			throw new InterruptedIOException("interrupted while reading the response body");
+		}
+	}
+
+	private void checkComplete() throws IOException {
+		if (this.expectedBytes >= 0 && this.count < this.expectedBytes) {
+			close();
+			throw new CutShort(this.count, this.expectedBytes);
+		}
 	}
 
 	private void counted(int read) throws IOException {
@@ -90,6 +116,17 @@ final class BoundedBody extends FilterInputStream {
 
 		TooLarge(long maxBytes) {
 			super("the response body is larger than " + (maxBytes / (1024 * 1024)) + " MiB, the most the SDK reads");
+		}
+
+	}
+
+	/** The body ended before the length its headers announced: the connection broke. */
+	static final class CutShort extends EOFException {
+
+		private static final long serialVersionUID = 1L;
+
+		CutShort(long received, long expected) {
+			super("the response body ended after " + received + " of its " + expected + " bytes");
 		}
 
 	}

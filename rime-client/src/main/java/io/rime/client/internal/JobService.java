@@ -175,7 +175,9 @@ final class JobService {
 	private JobMetadata await(String jobId, CompletableFuture<JobMetadata> finished, @Nullable Duration timeout,
 			AtomicReference<@Nullable JobMetadata> last) {
 		try {
-			return (timeout != null) ? finished.get(timeout.toNanos(), TimeUnit.NANOSECONDS) : finished.get();
+			// A timeout too long to count in nanoseconds (292 years) is no limit.
+			return (timeout != null && !Durations.unbounded(timeout))
+					? finished.get(timeout.toNanos(), TimeUnit.NANOSECONDS) : finished.get();
 		}
 		catch (InterruptedException ex) {
 			finished.cancel(false);

@@ -1,6 +1,5 @@
 package io.rime.client.internal;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -9,15 +8,15 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.JacksonIOException;
-import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import io.rime.client.RimeException;
 
 /**
  * Reads a response body for {@link Transport}, turning what can go wrong while reading into what a
- * caller can act on: too large, too slow, cut short (an I/O failure, which may be retried), or not
- * the JSON expected.
+ * caller can act on: too large, too slow, cut short (an I/O failure, which may be retried, told by
+ * {@link BoundedBody} from the byte count, never from where the parser stopped), or not the JSON
+ * expected (a complete body that is malformed, which is not retried).
  */
 final class ResponseBodies {
 
@@ -35,10 +34,6 @@ final class ResponseBodies {
 		}
 		catch (BoundedBody.DeadlinePassed ex) {
 			throw errorMapper.toConnectionException(call, target, ex);
-		}
-		catch (UnexpectedEndOfInputException ex) {
-			// HttpURLConnection reports a body cut short as a normal end of stream.
-			throw new EOFException("the response body ended early: " + ex.getOriginalMessage());
 		}
 		catch (MismatchedInputException ex) {
 			throw new RimeException("RIME sent a response to " + call.operation() + " (" + call.method() + " "

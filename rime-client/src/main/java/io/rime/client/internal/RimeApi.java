@@ -202,6 +202,13 @@ final class RimeApi {
 		return this.transport.fetchWithoutApiKey(url, "get_job_logs");
 	}
 
+	/**
+	 * Refuse every call from now on, before anything is sent.
+	 */
+	public void close() {
+		this.transport.close();
+	}
+
 	private <T> T get(HttpCall call, Class<T> type) {
 		return this.transport.execute(call, (body) -> read(call, body, type));
 	}

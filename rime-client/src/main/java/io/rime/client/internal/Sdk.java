@@ -268,11 +268,13 @@ public final class Sdk implements AutoCloseable {
 	}
 
 	/**
-	 * Stop the shared poller.
+	 * Stop the shared poller, cancelling pending waits, and refuse every later call.
 	 */
 	@Override
 	public void close() {
+		// Waits first, so that a read still under way cannot fail a wait that is being cancelled.
 		this.poller.close();
+		this.api.close();
 	}
 
 }

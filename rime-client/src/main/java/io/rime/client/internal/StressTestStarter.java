@@ -140,7 +140,7 @@ final class StressTestStarter {
 		}
 		CompletableFuture<Void> all = CompletableFuture.allOf(jobs.toArray(CompletableFuture[]::new));
 		try {
-			all.get(this.validationTimeout.toNanos(), TimeUnit.NANOSECONDS);
+			all.get(Durations.nanos(this.validationTimeout), TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			jobs.forEach((job) -> job.cancel(false));

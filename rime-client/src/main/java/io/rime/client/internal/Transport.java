@@ -20,6 +20,7 @@ import org.springframework.core.retry.Retryable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -71,6 +72,8 @@ final class Transport {
 
 	private final Clock clock;
 
+	private volatile boolean closed;
+
 	/**
 	 * Create a transport.
 	 * @param restClient the client to send with
@@ -119,11 +122,26 @@ final class Transport {
 	 */
 	public String fetchWithoutApiKey(URI url, String operation) {
 		HttpCall call = new HttpCall(HttpMethod.GET, operation, "{archivedJobLogsUrl}", url.getRawPath(), "", null);
+		if (!isHttp(url)) {
+			throw new RimeApiException("RIME gave " + operation + " a URL that is not http or https ("
+					+ url.getScheme() + ":...); the SDK fetches nothing else", 200, null, null);
+		}
 		return execute(url, call, false, (body) -> new String(body.readAllBytes(), StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Refuse every call from now on, before anything is sent; calls in progress finish.
+	 */
+	public void close() {
+		this.closed = true;
 	}
 
 	// A call to RIME's API may carry the key and must be answered in JSON; other URLs neither.
 	private <T> T execute(URI uri, HttpCall call, boolean rimeApi, BodyReader<T> reader) {
+		if (this.closed) {
+			throw new IllegalStateException("The RimeClient is closed, so " + call.operation()
+					+ " was not sent; build a new client");
+		}
 		long deadline = deadline(this.retryPolicy.getTimeout());
 		String idempotencyKey = HttpMethod.POST.equals(call.method()) ? UUID.randomUUID().toString() : null;
 		CallRetry retry = new CallRetry(this.retryPolicy, this.maxRetryAfter, call.operation(), this.retryListener);
@@ -153,7 +171,8 @@ final class Transport {
 
 	// The retry policy's timeout bounds a call and its retries; reading a body checks it too.
 	private static long deadline(Duration timeout) {
-		long nanos = (timeout.isZero() || timeout.isNegative()) ? Long.MAX_VALUE / 2 : timeout.toNanos();
+		long nanos = (timeout.isZero() || timeout.isNegative()) ? Long.MAX_VALUE / 2
+				: Math.min(Durations.nanos(timeout), Long.MAX_VALUE / 2);
 		return System.nanoTime() + nanos;
 	}
 
@@ -201,12 +220,13 @@ final class Transport {
 		}
 		try {
 			return request.exchange((req, res) -> {
-				int status = res.getStatusCode().value();
+				int status = status(res);
 				logResponse(call, target, status, start);
 				String location = res.getHeaders().getFirst(HttpHeaders.LOCATION);
 				// Closing the body here, before Spring drains it, drops a connection whose body was cut
 				// off or not read, such as a redirect's.
-				try (InputStream body = new BoundedBody(res.getBody(), MAX_BODY_BYTES, deadline)) {
+				try (InputStream body = new BoundedBody(res.getBody(), MAX_BODY_BYTES, deadline,
+						res.getHeaders().getContentLength())) {
 					if (status >= 300 && status < 400 && location != null && HttpMethod.GET.equals(call.method())) {
 						return new Response<>(status, null, redirectTarget(call, status, location));
 					}
@@ -229,22 +249,49 @@ final class Transport {
 		}
 		catch (ResourceAccessException ex) {
 			IOException cause = (ex.getCause() instanceof IOException io) ? io : new IOException(ex.getMessage());
+			// An interrupted caller wants the call to end, not another attempt.
 			throw new FailedAttempt(this.errorMapper.toConnectionException(call, target, cause),
-					this.retryRules.isRetryable(call.method(), cause), Duration.ZERO, !RetryRules.neverReachedServer(cause));
+					!Thread.currentThread().isInterrupted() && this.retryRules.isRetryable(call.method(), cause),
+					Duration.ZERO, !RetryRules.neverReachedServer(cause));
 		}
 		catch (RestClientException ex) {
 			throw new RimeException(call.operation() + " failed: " + this.errorMapper.redact(ex.getMessage()), ex);
 		}
 	}
 
-	private static URI redirectTarget(HttpCall call, int status, String location) {
+	// A status line the HTTP library cannot read (an SSH banner, HTTP/0.9, a status below 100) means
+	// that no HTTP server answered: a connection failure, retried like one.
+	private static int status(ClientHttpResponse response) throws IOException {
 		try {
-			return URI.create(location);
+			int status = response.getStatusCode().value();
+			if (status >= 100 && status <= 999) {
+				return status;
+			}
+			throw new NotHttp(Integer.toString(status));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NotHttp(ex.getMessage());
+		}
+	}
+
+	private static URI redirectTarget(HttpCall call, int status, String location) {
+		URI target;
+		try {
+			target = URI.create(location);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new RimeApiException("RIME redirected " + call.operation() + " to an invalid location: " + location,
 					status, null, null);
 		}
+		if (target.getScheme() != null && !isHttp(target)) {
+			throw new RimeApiException("RIME redirected " + call.operation() + " to a URL that is not http or https ("
+					+ target.getScheme() + ":...); the SDK follows no other scheme", status, null, null);
+		}
+		return target;
+	}
+
+	private static boolean isHttp(URI url) {
+		return "http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme());
 	}
 
 	private void logResponse(HttpCall call, URI target, int status, long start) {
@@ -282,6 +329,18 @@ final class Transport {
 		 * @throws IOException if reading fails
 		 */
 		T read(InputStream body) throws IOException;
+
+	}
+
+	/** The server did not answer with an HTTP status line. */
+	static final class NotHttp extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		NotHttp(@Nullable String detail) {
+			super("the server did not answer with an HTTP status line (" + detail + "); is the address an HTTP"
+					+ " server's?");
+		}
 
 	}
 

@@ -18,7 +18,8 @@ import io.rime.client.RimeProject;
 
 /**
  * Maps wire types to the public values. Never throws on what a server sends: unknown enum
- * values become {@code UNKNOWN_*}, unparseable times become absent.
+ * values become {@code UNKNOWN_*}; times that are unparseable or have no zone, and running times
+ * that cannot be (negative, NaN, infinite), become unknown.
  */
 final class WireMapper {
 
@@ -81,7 +82,7 @@ final class WireMapper {
 		String error = job.errorMsg();
 		return new JobMetadata((job.jobId() != null) ? job.jobId() : jobId, type, status(job.status()),
 				(started != null) ? started.getEpochSecond() : 0,
-				(job.runningTimeSecs() != null) ? job.runningTimeSecs() : 0, completed, batches.size(),
+				seconds(job.runningTimeSecs()), completed, batches.size(),
 				(error != null && !error.isEmpty()) ? error : null, Boolean.TRUE.equals(job.cancellationRequested()));
 	}
 
@@ -168,6 +169,11 @@ final class WireMapper {
 			value = value * 10 + (c - '0');
 		}
 		return value;
+	}
+
+	// A running time that cannot be (negative, NaN, infinite) is as unknown as a missing one.
+	private static double seconds(@Nullable Double seconds) {
+		return (seconds != null && Double.isFinite(seconds) && seconds >= 0) ? seconds : 0;
 	}
 
 	private static List<Wire.TestBatchProgress> batches(Wire.Job job) {

@@ -161,6 +161,11 @@ final class HostileServer implements AutoCloseable {
 			}
 		}
 
+		/** Answer late: wait before writing, unless the server closes first. */
+		void delay(long millis) {
+			awaitClose(millis);
+		}
+
 		private boolean awaitClose(long millis) {
 			try {
 				return HostileServer.this.closed.await(millis, TimeUnit.MILLISECONDS);
