@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -14,8 +15,9 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Polls until a condition holds, on one small scheduler shared by all waits of a client, so no
- * thread is parked per job. Idle, it holds no threads.
+ * Polls until a condition holds. One scheduler thread per client only keeps time; the reads run
+ * on the client's read executor ({@link ReadExecutors}), so a slow server delays each wait by its
+ * own reads only, and a wait's deadline is judged on its own job. Idle, it holds no threads.
  */
 final class Poller implements AutoCloseable {
 
@@ -23,17 +25,17 @@ final class Poller implements AutoCloseable {
 
 	private final ScheduledThreadPoolExecutor scheduler;
 
+	private final ExecutorService reads;
+
 	private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
 
 	/**
-	 * Create a poller with its own daemon threads.
+	 * Create a poller with its own daemon scheduler thread and read executor.
 	 */
 	public Poller() {
-		String prefix = "rime-client-" + clientCount.incrementAndGet() + "-poller-";
-		AtomicInteger threadCount = new AtomicInteger();
-		// Two threads, so one poll stuck in a retry back-off does not hold up every other job.
-		this.scheduler = new ScheduledThreadPoolExecutor(2, (task) -> {
-			Thread thread = new Thread(task, prefix + threadCount.incrementAndGet());
+		String prefix = "rime-client-" + clientCount.incrementAndGet();
+		this.scheduler = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, prefix + "-poller-1");
 			thread.setDaemon(true);
 			return thread;
 		});
@@ -41,6 +43,7 @@ final class Poller implements AutoCloseable {
 		this.scheduler.allowCoreThreadTimeOut(true);
 		this.scheduler.setRemoveOnCancelPolicy(true);
 		this.scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		this.reads = ReadExecutors.create(prefix + "-read-");
 	}
 
 	/**
@@ -57,7 +60,7 @@ final class Poller implements AutoCloseable {
 			Duration maxInterval) {
 		CompletableFuture<T> result = new CompletableFuture<>();
 		AtomicReference<ScheduledFuture<?>> next = new AtomicReference<>();
-		Runnable tick = new Runnable() {
+		Runnable read = new Runnable() {
 
 			private Duration interval = firstInterval;
 
@@ -72,9 +75,10 @@ final class Poller implements AutoCloseable {
 						result.complete(value);
 						return;
 					}
-					next.set(Poller.this.scheduler.schedule(this, this.interval.toNanos(), TimeUnit.NANOSECONDS));
-					Duration doubled = this.interval.multipliedBy(2);
-					this.interval = (doubled.compareTo(maxInterval) > 0) ? maxInterval : doubled;
+					next.set(Poller.this.scheduler.schedule(() -> submit(this, result), Durations.nanos(this.interval),
+							TimeUnit.NANOSECONDS));
+					this.interval = (this.interval.compareTo(maxInterval.dividedBy(2)) >= 0) ? maxInterval
+							: this.interval.multipliedBy(2);
 				}
 				catch (RejectedExecutionException ex) {
 					result.cancel(false);
@@ -86,7 +90,7 @@ final class Poller implements AutoCloseable {
 
 		};
 		try {
-			next.set(this.scheduler.schedule(tick, 0, TimeUnit.NANOSECONDS));
+			this.reads.execute(read);
 		}
 		catch (RejectedExecutionException ex) {
 			throw new IllegalStateException("The RimeClient is closed; build a new one to wait for jobs", ex);
@@ -102,12 +106,23 @@ final class Poller implements AutoCloseable {
 		return result;
 	}
 
+	// The scheduler's thread only hands the read on, so it is free for the next wait at once.
+	private void submit(Runnable read, CompletableFuture<?> result) {
+		try {
+			this.reads.execute(read);
+		}
+		catch (RejectedExecutionException ex) {
+			result.cancel(false);
+		}
+	}
+
 	/**
 	 * Stop polling; waits still pending are cancelled.
 	 */
 	@Override
 	public void close() {
 		this.scheduler.shutdownNow();
+		this.reads.shutdownNow();
 		this.pending.forEach((result) -> result.cancel(false));
 	}
 
