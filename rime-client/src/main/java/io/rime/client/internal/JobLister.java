@@ -48,10 +48,11 @@ final class JobLister {
 		if (!wanted.contains(JobStatus.UNKNOWN_JOB_STATUS)) {
 			wanted.forEach((status) -> wireStatuses.addAll(WireMapper.wireStatuses(status)));
 		}
-		Collection<String> projectIds = (projectId != null) ? List.of(projectId) : allProjectIds();
+		long deadline = this.pagedReads.deadline();
+		Collection<String> projectIds = (projectId != null) ? List.of(projectId) : allProjectIds(deadline);
 		List<Wire.Job> jobs = new ArrayList<>();
 		for (String id : projectIds) {
-			PagedReads.Cursor<Wire.ListJobsResponse> pages = this.pagedReads.open("list_jobs",
+			PagedReads.Cursor<Wire.ListJobsResponse> pages = this.pagedReads.open("list_jobs", deadline,
 					(token) -> this.api.listJobs(id, wireStatuses, token, withProgress));
 			for (Wire.ListJobsResponse page = firstPage(pages, projectId == null); page != null; page = pages.next()) {
 				if (page.jobs() != null) {
@@ -70,8 +71,12 @@ final class JobLister {
 	 * @return the projects, in the server's order
 	 */
 	public List<RimeProject> projects() {
+		return projects(this.pagedReads.deadline());
+	}
+
+	private List<RimeProject> projects(long deadline) {
 		Map<String, RimeProject> projects = new LinkedHashMap<>();
-		this.pagedReads.forEach("list_projects", (token) -> this.api.listProjects("list_projects", token), (page) -> {
+		this.pagedReads.forEach("list_projects", deadline, (token) -> this.api.listProjects("list_projects", token), (page) -> {
 			if (page.projects() != null) {
 				for (Wire.ProjectWithDetails details : page.projects()) {
 					Wire.Project project = (details != null) ? details.project() : null;
@@ -100,8 +105,8 @@ final class JobLister {
 	}
 
 	// A project whose id is a dot segment cannot be asked for its jobs; RIME's ids are UUIDs.
-	private Collection<String> allProjectIds() {
-		return projects().stream().map(RimeProject::projectId).filter(HttpCall::isAddressable).toList();
+	private Collection<String> allProjectIds(long deadline) {
+		return projects(deadline).stream().map(RimeProject::projectId).filter(HttpCall::isAddressable).toList();
 	}
 
 }

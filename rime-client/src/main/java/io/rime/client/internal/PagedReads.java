@@ -55,6 +55,15 @@ final class PagedReads {
 	}
 
 	/**
+	 * Start the clock of one SDK call that reads one listing or several (the jobs of every
+	 * project, the batches and test cases of a result): they share the one timeout.
+	 * @return the deadline, in {@link System#nanoTime()}
+	 */
+	public long deadline() {
+		return System.nanoTime() + Math.min(Durations.nanos(this.timeout), Long.MAX_VALUE / 2);
+	}
+
+	/**
 	 * Start a listing whose pages the caller pulls one by one, so that only one page is in memory.
 	 * @param <P> the page type
 	 * @param operation the SDK operation, for messages
@@ -62,7 +71,19 @@ final class PagedReads {
 	 * @return the cursor; its first {@link Cursor#next()} reads the first page
 	 */
 	public <P extends Wire.Page> Cursor<P> open(String operation, PageFetcher<P> fetcher) {
-		return new Cursor<>(operation, fetcher, this.timeout);
+		return open(operation, deadline(), fetcher);
+	}
+
+	/**
+	 * Start a listing that is part of a larger call and shares its deadline.
+	 * @param <P> the page type
+	 * @param operation the SDK operation, for messages
+	 * @param deadline the call's {@link #deadline()}
+	 * @param fetcher reads one page
+	 * @return the cursor; its first {@link Cursor#next()} reads the first page
+	 */
+	public <P extends Wire.Page> Cursor<P> open(String operation, long deadline, PageFetcher<P> fetcher) {
+		return new Cursor<>(operation, fetcher, this.timeout, deadline);
 	}
 
 	/**
@@ -73,7 +94,20 @@ final class PagedReads {
 	 * @param action receives each page, in order
 	 */
 	public <P extends Wire.Page> void forEach(String operation, PageFetcher<P> fetcher, Consumer<? super P> action) {
-		Cursor<P> cursor = open(operation, fetcher);
+		forEach(operation, deadline(), fetcher, action);
+	}
+
+	/**
+	 * Read every page of a listing that is part of a larger call and shares its deadline.
+	 * @param <P> the page type
+	 * @param operation the SDK operation, for messages
+	 * @param deadline the call's {@link #deadline()}
+	 * @param fetcher reads one page
+	 * @param action receives each page, in order
+	 */
+	public <P extends Wire.Page> void forEach(String operation, long deadline, PageFetcher<P> fetcher,
+			Consumer<? super P> action) {
+		Cursor<P> cursor = open(operation, deadline, fetcher);
 		for (P page = cursor.next(); page != null; page = cursor.next()) {
 			action.accept(page);
 		}
@@ -117,11 +151,11 @@ final class PagedReads {
 
 		private boolean done;
 
-		Cursor(String operation, PageFetcher<P> fetcher, Duration timeout) {
+		Cursor(String operation, PageFetcher<P> fetcher, Duration timeout, long deadline) {
 			this.operation = operation;
 			this.fetcher = fetcher;
 			this.timeout = timeout;
-			this.deadline = System.nanoTime() + Math.min(Durations.nanos(timeout), Long.MAX_VALUE / 2);
+			this.deadline = deadline;
 		}
 
 		/**
@@ -137,7 +171,7 @@ final class PagedReads {
 				this.done = true;
 				throw new RimeException("Interrupted while reading page " + (this.pages + 1) + " of " + this.operation);
 			}
-			if (this.pages > 0 && System.nanoTime() - this.deadline > 0) {
+			if (System.nanoTime() - this.deadline > 0) {
 				this.done = true;
 				throw new RimeException("RIME was still sending pages of " + this.operation + " after " + this.pages
 						+ " pages and the listing's timeout of " + this.timeout + "; stopped so that it ends");

@@ -42,6 +42,8 @@ final class ResultsDownloader {
 	 */
 	public void download(String jobId, Path file, CsvFormat format) {
 		this.observations.observe("get_result_csv", null, jobId, (context) -> {
+			// The whole download, every page of batches and test cases, is one listing's time.
+			long deadline = this.pagedReads.deadline();
 			Wire.Job job = this.api.getJob("get_result_csv", jobId, false);
 			JobStatus status = WireMapper.status((job != null) ? job.status() : null);
 			if (job == null || status != JobStatus.SUCCEEDED) {
@@ -49,7 +51,7 @@ final class ResultsDownloader {
 						"Job has status " + status + "; it must have status SUCCEEDED to get results");
 			}
 			String testRunId = testRunId(jobId, job);
-			ResultCsvWriter.write(file, format, batches(testRunId), testCases(testRunId));
+			ResultCsvWriter.write(file, format, batches(testRunId, deadline), testCases(testRunId, deadline));
 			return file;
 		});
 	}
@@ -66,9 +68,9 @@ final class ResultsDownloader {
 		return testRunId;
 	}
 
-	private Map<String, Wire.BatchResult> batches(String testRunId) {
+	private Map<String, Wire.BatchResult> batches(String testRunId, long deadline) {
 		Map<String, Wire.BatchResult> batches = new HashMap<>();
-		this.pagedReads.forEach("get_result_csv", (token) -> this.api.listBatchResults(testRunId, token), (page) -> {
+		this.pagedReads.forEach("get_result_csv", deadline, (token) -> this.api.listBatchResults(testRunId, token), (page) -> {
 			if (page.testBatches() != null) {
 				page.testBatches().stream().filter((batch) -> batch != null && batch.testType() != null)
 					.forEach((batch) -> batches.put(batch.testType(), batch));
@@ -78,8 +80,8 @@ final class ResultsDownloader {
 	}
 
 	// Pages come whole or not at all, so a page fetched again after a cut adds no row twice.
-	private ResultCsvWriter.PageSource testCases(String testRunId) {
-		PagedReads.Cursor<Wire.ListTestCasesResponse> pages = this.pagedReads.open("get_result_csv",
+	private ResultCsvWriter.PageSource testCases(String testRunId, long deadline) {
+		PagedReads.Cursor<Wire.ListTestCasesResponse> pages = this.pagedReads.open("get_result_csv", deadline,
 				(token) -> this.api.listTestCases(testRunId, token));
 		return () -> {
 			for (Wire.ListTestCasesResponse page = pages.next(); page != null; page = pages.next()) {
