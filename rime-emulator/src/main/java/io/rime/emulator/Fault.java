@@ -2,6 +2,7 @@ package io.rime.emulator;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -176,6 +177,23 @@ public final class Fault {
 	}
 
 	/**
+	 * Handles the request, then sends its headers and its body up to the end of the first match of
+	 * a regular expression (half of the body if nothing matches) and closes the connection: a cut
+	 * at a chosen place, such as inside a field name ({@code \{"\w{2}}) or between two array
+	 * elements ({@code \},(?=\{)}).
+	 * @param regex where to cut: after the first match
+	 * @return the new fault
+	 */
+	public Fault cutBodyAfter(String regex) {
+		if (regex == null || regex.isEmpty()) {
+			throw new IllegalArgumentException("Fault cutBodyAfter needs a regular expression, but was '" + regex + "'");
+		}
+		Pattern.compile(regex);
+		return new Fault(this.method, this.pathPattern, Kind.CUT_BODY, 0, this.retryAfter, this.latency, this.rate,
+				this.times, "", regex);
+	}
+
+	/**
 	 * Handles the request, so that what it changes is changed, then closes the connection without
 	 * a response: the case that makes naive retries create duplicates.
 	 * @return the new fault
@@ -304,8 +322,9 @@ public final class Fault {
 	}
 
 	/**
-	 * Returns the body of a {@link Kind#BODY} fault.
-	 * @return the body, empty for none
+	 * Returns the body of a {@link Kind#BODY} fault, or the regular expression a
+	 * {@link Kind#CUT_BODY} fault cuts after.
+	 * @return the body or text, empty for none
 	 */
 	public String body() {
 		return this.body;

@@ -6,8 +6,10 @@ import io.rime.emulator.Fault;
 
 /**
  * A column of the fault matrix: what goes wrong between the client and RIME. Transient faults
- * fire twice, so that a retried call succeeds on its third attempt within the default of three
- * retries; lasting faults fire on every matching request.
+ * fire twice (a stall and "apply, then fail" once), so that a retried call succeeds on its third
+ * attempt within the default of three retries; lasting faults fire on every matching request.
+ * Cuts keep the full {@code Content-Length} and close the connection after the cut, at places
+ * where a JSON parser stops with different complaints.
  */
 enum FaultCase {
 
@@ -53,7 +55,22 @@ enum FaultCase {
 			Target.EMULATOR, Fault.on("GET", "/v1/test-cases?pageToken").cutBody()),
 
 	APPLY_THEN_FAIL("apply+fail", "the request takes effect, then the connection closes (once)", Target.EMULATOR,
-			Fault.on("*", "/v1/**").applyThenFail().times(1));
+			Fault.on("*", "/v1/**").applyThenFail().times(1)),
+
+	CUT_IN_NAME("cut name", "the body cut inside the first field name, such as `{\"jo` (twice)",
+			Target.EMULATOR, Fault.on("*", "/v1/**").cutBodyAfter("\\{\\s*\"\\w{2}").times(2)),
+
+	CUT_IN_VALUE("cut value", "the body cut inside the first string value, such as `\"uuid\": \"3f2` (twice)",
+			Target.EMULATOR, Fault.on("*", "/v1/**").cutBodyAfter("\":\\s*\"[^\"]{3}").times(2)),
+
+	CUT_BETWEEN_ENTRIES("cut entries", "the body cut after the comma that ends the first entry (twice)",
+			Target.EMULATOR, Fault.on("*", "/v1/**").cutBodyAfter(",(?=\\s*\")").times(2)),
+
+	CUT_BETWEEN_ELEMENTS("cut elements", "the body cut between two objects of an array, after `},` (twice)",
+			Target.EMULATOR, Fault.on("*", "/v1/**").cutBodyAfter("\\}\\s*,(?=\\s*\\{)").times(2)),
+
+	CUT_MID_STREAM("cut page", "a test-case page after the first cut in the middle (twice)", Target.EMULATOR,
+			Fault.on("GET", "/v1/test-cases?pageToken").cutBody().times(2));
 
 	private final String label;
 

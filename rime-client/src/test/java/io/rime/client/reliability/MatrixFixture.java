@@ -35,14 +35,20 @@ final class MatrixFixture implements AutoCloseable {
 
 	static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
 
+	/** The deadline of one call and its retries ({@code rime.retry.timeout}). */
 	static final Duration RETRY_TIMEOUT = Duration.ofSeconds(5);
 
+	/** The deadline of one call that reads pages, all its pages together. */
+	static final Duration LISTING_TIMEOUT = Duration.ofSeconds(10);
+
+	/** How long a seed-form start waits for its datasets and model to be validated. */
+	static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(5);
+
 	/**
-	 * How long one operation may take under any fault: the retry policy gives up after
-	 * {@link #RETRY_TIMEOUT}, and an attempt in flight then may still run for one read timeout;
-	 * the rest is room for a loaded build machine.
+	 * What a cell may take beyond its operation's documented deadline: one connect timeout, which
+	 * the call's deadline does not cut short, and one second for a loaded build machine.
 	 */
-	static final Duration DEADLINE = Duration.ofSeconds(10);
+	static final Duration MARGIN = READ_TIMEOUT.plusSeconds(1);
 
 	static final RetryPolicy RETRIES = RetryPolicy.builder()
 		.maxRetries(3)
@@ -147,7 +153,8 @@ final class MatrixFixture implements AutoCloseable {
 			.retryPolicy(RETRIES)
 			// The emulator's 429 and 503 ask for a second; honoured, capped to keep the matrix short.
 			.maxRetryAfter(Duration.ofMillis(100))
-			.validationTimeout(DEADLINE.dividedBy(2));
+			.listingTimeout(LISTING_TIMEOUT)
+			.validationTimeout(VALIDATION_TIMEOUT);
 	}
 
 	@Override

@@ -15,59 +15,59 @@ import io.rime.client.RimeClient;
  */
 enum MatrixOperation {
 
-	CREATE_PROJECT("createProject", Creates.PROJECT, (fixture, file) -> {
+	CREATE_PROJECT("createProject", Creates.PROJECT, Deadline.CALL, (fixture, file) -> {
 		String name = fixture.uniqueName("matrix-project");
 		return (client) -> client.createProject(name, "fault matrix");
 	}),
 
-	GET_PROJECT("getProject", Creates.NOTHING, (fixture, file) -> (client) -> client.getProject(fixture.projectId())),
+	GET_PROJECT("getProject", Creates.NOTHING, Deadline.CALL, (fixture, file) -> (client) -> client.getProject(fixture.projectId())),
 
-	LIST_PROJECTS("listProjects", Creates.NOTHING, (fixture, file) -> RimeClient::listProjects),
+	LIST_PROJECTS("listProjects", Creates.NOTHING, Deadline.LISTING, (fixture, file) -> RimeClient::listProjects),
 
-	START_SEED_CONFIG("startStressTest(seed config)", Creates.JOB, (fixture, file) -> {
+	START_SEED_CONFIG("startStressTest(seed config)", Creates.JOB, Deadline.SEED_START, (fixture, file) -> {
 		Map<String, Object> config = fixture.seedConfig();
 		return (client) -> client.startStressTest(config);
 	}),
 
-	START_V1_CONFIG("startStressTest(v1 config, project, image)", Creates.JOB,
+	START_V1_CONFIG("startStressTest(v1 config, project, image)", Creates.JOB, Deadline.CALL,
 			(fixture, file) -> (client) -> client.startStressTest(fixture.v1Config(), fixture.projectId(), null)),
 
-	LIST_JOBS("listStressTestJobs()", Creates.NOTHING, (fixture, file) -> RimeClient::listStressTestJobs),
+	LIST_JOBS("listStressTestJobs()", Creates.NOTHING, Deadline.LISTING, (fixture, file) -> RimeClient::listStressTestJobs),
 
-	LIST_JOBS_OF_PROJECT("listStressTestJobs(statuses, project)", Creates.NOTHING, (fixture, file) -> (client) -> client
+	LIST_JOBS_OF_PROJECT("listStressTestJobs(statuses, project)", Creates.NOTHING, Deadline.LISTING, (fixture, file) -> (client) -> client
 		.listStressTestJobs(List.of(JobStatus.SUCCEEDED), fixture.projectId())),
 
-	LIST_JOB_STATUSES("listStressTestJobStatuses", Creates.NOTHING,
+	LIST_JOB_STATUSES("listStressTestJobStatuses", Creates.NOTHING, Deadline.LISTING,
 			(fixture, file) -> (client) -> client.listStressTestJobStatuses(null, fixture.projectId())),
 
-	GET_JOB("getStressTestJob", Creates.NOTHING,
+	GET_JOB("getStressTestJob", Creates.NOTHING, Deadline.CALL,
 			(fixture, file) -> (client) -> client.getStressTestJob(fixture.finishedJobId())),
 
-	GET_RIME_INFO("getRimeInfo", Creates.NOTHING, (fixture, file) -> RimeClient::getRimeInfo),
+	GET_RIME_INFO("getRimeInfo", Creates.NOTHING, Deadline.CALL, (fixture, file) -> RimeClient::getRimeInfo),
 
-	GET_STATUS("job.getStatus()", Creates.NOTHING,
+	GET_STATUS("job.getStatus()", Creates.NOTHING, Deadline.CALL,
 			(fixture, file) -> (client) -> client.job(fixture.finishedJobId()).getStatus()),
 
-	GET_STATUS_WAITING("job.getStatus(verbose, wait, rate)", Creates.NOTHING, (fixture, file) -> (client) -> client
+	GET_STATUS_WAITING("job.getStatus(verbose, wait, rate)", Creates.NOTHING, Deadline.CALL, (fixture, file) -> (client) -> client
 		.job(fixture.finishedJobId()).getStatus(true, true, Timing.POLL_RATE)),
 
-	WAIT_UNTIL_FINISH("job.waitUntilFinish", Creates.NOTHING, (fixture, file) -> (client) -> client
+	WAIT_UNTIL_FINISH("job.waitUntilFinish", Creates.NOTHING, Deadline.WAIT, (fixture, file) -> (client) -> client
 		.job(fixture.finishedJobId()).waitUntilFinish(Timing.POLL_RATE, Timing.WAIT_TIMEOUT)),
 
-	WHEN_FINISHED("job.whenFinished", Creates.NOTHING, (fixture, file) -> (client) -> client
+	WHEN_FINISHED("job.whenFinished", Creates.NOTHING, Deadline.CALL, (fixture, file) -> (client) -> client
 		.job(fixture.finishedJobId()).whenFinished(Timing.POLL_RATE).join()),
 
-	GET_RESULT_CSV("job.getResultCsv(file)", Creates.NOTHING, (fixture, file) -> (client) -> {
+	GET_RESULT_CSV("job.getResultCsv(file)", Creates.NOTHING, Deadline.LISTING, (fixture, file) -> (client) -> {
 		client.job(fixture.finishedJobId()).getResultCsv(file);
 		return file;
 	}),
 
-	GET_RESULT_CSV_PINNED("job.getResultCsv(file, 0.12.0)", Creates.NOTHING, (fixture, file) -> (client) -> {
+	GET_RESULT_CSV_PINNED("job.getResultCsv(file, 0.12.0)", Creates.NOTHING, Deadline.LISTING, (fixture, file) -> (client) -> {
 		client.job(fixture.finishedJobId()).getResultCsv(file, "0.12.0");
 		return file;
 	}),
 
-	CANCEL("job.cancel()", Creates.NOTHING, (fixture, file) -> {
+	CANCEL("job.cancel()", Creates.NOTHING, Deadline.CALL, (fixture, file) -> {
 		String jobId = fixture.activeJobId();
 		return (client) -> {
 			client.job(jobId).cancel();
@@ -79,12 +79,20 @@ enum MatrixOperation {
 
 	private final Creates creates;
 
+	private final Deadline deadline;
+
 	private final Preparation preparation;
 
-	MatrixOperation(String label, Creates creates, Preparation preparation) {
+	MatrixOperation(String label, Creates creates, Deadline deadline, Preparation preparation) {
 		this.label = label;
 		this.creates = creates;
+		this.deadline = deadline;
 		this.preparation = preparation;
+	}
+
+	/** The documented bound of the operation under any fault, before the matrix's margin. */
+	Duration deadline() {
+		return this.deadline.duration;
 	}
 
 	String label() {
@@ -101,6 +109,29 @@ enum MatrixOperation {
 
 	Call prepare(MatrixFixture fixture, Path resultFile) {
 		return this.preparation.prepare(fixture, resultFile);
+	}
+
+	/** The documented bound of an operation, from the client's timeouts. */
+	enum Deadline {
+
+		/** One call and its retries: {@code rime.retry.timeout}. */
+		CALL(MatrixFixture.RETRY_TIMEOUT),
+
+		/** A call that reads pages: the listing timeout, and a page in flight then may take one call. */
+		LISTING(MatrixFixture.LISTING_TIMEOUT.plus(MatrixFixture.RETRY_TIMEOUT)),
+
+		/** A bounded wait: its own timeout. */
+		WAIT(Timing.WAIT_TIMEOUT),
+
+		/** Two dataset and one model registrations, their validation, and the start itself. */
+		SEED_START(MatrixFixture.RETRY_TIMEOUT.multipliedBy(4).plus(MatrixFixture.VALIDATION_TIMEOUT));
+
+		private final Duration duration;
+
+		Deadline(Duration duration) {
+			this.duration = duration;
+		}
+
 	}
 
 	/** What one run of the operation may create on the server, at most once. */

@@ -18,6 +18,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 
@@ -131,12 +133,12 @@ public final class HttpFront {
 				return;
 			}
 			if (kind == Fault.Kind.STATUS) {
-				send(exchange, injectedError(fault), false);
+				send(exchange, injectedError(fault), null);
 				return;
 			}
 			if (kind == Fault.Kind.BODY) {
 				send(exchange, new ApiResponse(fault.httpStatus(), fault.contentType(),
-						fault.body().getBytes(StandardCharsets.UTF_8), null), false);
+						fault.body().getBytes(StandardCharsets.UTF_8), null), null);
 				return;
 			}
 			if (kind == Fault.Kind.STALL) {
@@ -161,7 +163,7 @@ public final class HttpFront {
 			if (kind == Fault.Kind.APPLY_THEN_FAIL) {
 				return;
 			}
-			send(exchange, response, kind == Fault.Kind.CUT_BODY);
+			send(exchange, response, (kind == Fault.Kind.CUT_BODY) ? fault : null);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -191,7 +193,7 @@ public final class HttpFront {
 		return (body.length > MAX_BODY_BYTES) ? null : body;
 	}
 
-	private static void send(HttpExchange exchange, ApiResponse response, boolean cutBody) throws IOException {
+	private static void send(HttpExchange exchange, ApiResponse response, @Nullable Fault cut) throws IOException {
 		exchange.getResponseHeaders().set("Content-Type", response.contentType());
 		if (response.retryAfterSeconds() != null) {
 			exchange.getResponseHeaders().set("Retry-After", Long.toString(response.retryAfterSeconds()));
@@ -200,9 +202,17 @@ public final class HttpFront {
 		exchange.sendResponseHeaders(response.status(), (body.length > 0) ? body.length : -1);
 		if (body.length > 0) {
 			OutputStream out = exchange.getResponseBody();
-			out.write(body, 0, cutBody ? body.length / 2 : body.length);
+			out.write(body, 0, (cut != null) ? cutAt(body, cut.body()) : body.length);
 			out.flush();
 		}
+	}
+
+	// Half the body, or up to the end of the first match of the fault's expression where it has one.
+	private static int cutAt(byte[] body, String regex) {
+		String text = new String(body, StandardCharsets.UTF_8);
+		Matcher match = regex.isEmpty() ? null : Pattern.compile(regex).matcher(text);
+		return (match == null || !match.find()) ? body.length / 2
+				: text.substring(0, match.end()).getBytes(StandardCharsets.UTF_8).length;
 	}
 
 	private void record(RecordedRequest request) {
