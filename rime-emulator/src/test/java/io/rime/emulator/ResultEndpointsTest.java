@@ -15,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -239,6 +240,7 @@ class ResultEndpointsTest {
 	}
 
 	@Test
+	@Tag("slow")
 	void aRunOfAMillionTestCasesIsServedPageByPage() throws IOException {
 		EmulatorHttp http = http(1_000_000L);
 		String testRunId = succeededRun(http, "million");

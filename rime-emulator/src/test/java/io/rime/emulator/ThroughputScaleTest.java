@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test starts from 8 clients, and the start time. Machines are shared and noisy, so it asserts only
  * that every answer is right, never a time.
  */
+@Tag("slow")
 class ThroughputScaleTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

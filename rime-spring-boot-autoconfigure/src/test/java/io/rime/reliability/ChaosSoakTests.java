@@ -18,6 +18,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -51,6 +52,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * and the API key is never printed. Prints a summary table per run.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("slow")
 class ChaosSoakTests {
 
 	private static final int OPERATIONS = 1_000;

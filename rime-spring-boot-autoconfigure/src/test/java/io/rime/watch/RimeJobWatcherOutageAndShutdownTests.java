@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.micrometer.observation.ObservationRegistry;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.retry.RetryPolicy;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * outage, each finish delivered once after it, one WARN and one INFO; a cycle in progress finishes
  * within the shutdown timeout or is abandoned and announces nothing more.
  */
+@Tag("slow")
 class RimeJobWatcherOutageAndShutdownTests extends AbstractRimeJobWatcherTests {
 
 	@Test

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * heap per watched job, and the delay from a job's end to its event. It prints the figures and
  * asserts only what must hold whatever the machine (the request budget), never a time limit.
  */
+@Tag("slow")
 class RimeJobWatcherScaleTest {
 
 	private static final int PROJECTS = 10;

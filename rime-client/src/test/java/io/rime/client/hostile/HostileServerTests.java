@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.springframework.core.retry.RetryPolicy;
 
 import io.rime.client.JobMetadata;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in bounded time and memory with a {@link RimeException} that says what was wrong, never a raw
  * Jackson or Spring exception, and no call may leave the paths the SDK meant.
  */
+@Tag("slow")
 class HostileServerTests {
 
 	private static final String API_KEY = "sk-hostile-0123456789";

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * threads and sockets it had before. Latency and throughput are printed, not asserted: the
  * machines that run this are shared.
  */
+@Tag("slow")
 class MixedLoadTest {
 
 	private static final int THREADS = 64;

@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.rime.client.RimeApiException;
@@ -47,6 +48,7 @@ import static org.awaitility.Awaitility.await;
  * duplicate jobs, partial result files, leaked threads or connections, or a shown API key. Writes
  * the matrix to {@code target/reliability/fault-matrix.md} and prints a summary.
  */
+@Tag("slow")
 class FaultMatrixTest {
 
 	private static final Path OUTPUT = Path.of("target", "reliability");

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { TestResults.PROPERTY, "rime.sample.run-on-startup=false", "rime.watcher.enabled=false",
 				"rime.api-key=" + BadInputSuiteTests.API_KEY })
+@Tag("slow")
 class BadInputSuiteTests {
 
 	static final String API_KEY = "bad-input-suite-key-41c2";

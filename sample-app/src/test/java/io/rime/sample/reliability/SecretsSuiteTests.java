@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.WebApplicationType;
@@ -36,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  * the output, not in an endpoint, not in an exception, not in the download of archived logs.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("slow")
 class SecretsSuiteTests {
 
 	static final String API_KEY = "rime-secret-KEY-7f3a9c";
