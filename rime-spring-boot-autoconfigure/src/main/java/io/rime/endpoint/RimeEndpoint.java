@@ -34,6 +34,9 @@ import io.rime.watch.WatchedJob;
 @Endpoint(id = "rime", defaultAccess = Access.READ_ONLY)
 public class RimeEndpoint {
 
+	/** gRPC's FAILED_PRECONDITION, RIME's code for an operation the job's state does not allow. */
+	private static final int FAILED_PRECONDITION = 9;
+
 	private final RimeClient client;
 
 	private final @Nullable String address;
@@ -93,30 +96,66 @@ public class RimeEndpoint {
 	}
 
 	/**
-	 * Ask RIME to cancel a job; allowed only with unrestricted access to the endpoint.
+	 * Ask RIME to cancel a job; allowed only with unrestricted access to the endpoint. Over HTTP,
+	 * {@link RimeEndpointWebExtension} answers 404 and 409 instead of these exceptions.
 	 * @param jobId the job id
 	 * @return the job as RIME reports it after the request
-	 * @throws InvalidEndpointRequestException (400) if RIME does not know the job or refuses to
-	 * cancel it
+	 * @throws InvalidEndpointRequestException (400) if RIME does not know the job, the job has
+	 * already finished, or RIME refuses to cancel it
 	 */
 	@DeleteOperation
 	public JobDescriptor cancel(@Selector String jobId) {
+		Cancellation cancellation = requestCancel(jobId);
+		if (cancellation.job() == null) {
+			throw new InvalidEndpointRequestException(cancellation.refusal().message(),
+					cancellation.refusal().message());
+		}
+		return cancellation.job();
+	}
+
+	/**
+	 * Ask RIME to cancel a job, telling apart why it was not.
+	 * @param jobId the job id
+	 * @return the job after the request, or why it was not cancelled
+	 */
+	Cancellation requestCancel(String jobId) {
 		RimeStressTestJob job = find(jobId);
 		if (job == null) {
-			throw new InvalidEndpointRequestException("RIME does not know job '" + jobId + "'",
-					"RIME does not know job '" + jobId + "'");
+			return Cancellation.refused(Outcome.UNKNOWN_JOB,
+					new CancelRefusal(jobId, null, "RIME does not know job '" + jobId + "'"));
+		}
+		// Read first: RIME's own answer to cancelling a finished job differs between versions.
+		JobMetadata before = job.getStatus();
+		if (before.status().isTerminal()) {
+			return Cancellation.refused(Outcome.FINISHED, finished(jobId, before.status().name()));
 		}
 		try {
 			job.cancel();
 		}
 		catch (RimeApiException ex) {
+			String reason = (ex.getServerMessage() != null) ? ex.getServerMessage() : ex.getMessage();
+			if (ex.getHttpStatus() == 404) {
+				return Cancellation.refused(Outcome.UNKNOWN_JOB,
+						new CancelRefusal(jobId, null, "RIME does not know job '" + jobId + "': " + reason));
+			}
+			if (ex.getHttpStatus() == 409 || ex.getHttpStatus() == 412
+					|| Integer.valueOf(FAILED_PRECONDITION).equals(ex.getGrpcCode())) {
+				// it finished between the read and the cancel
+				JobMetadata after = job.getStatus();
+				return Cancellation.refused(Outcome.FINISHED, finished(jobId, after.status().name()));
+			}
 			if (ex.getHttpStatus() >= 400 && ex.getHttpStatus() < 500) {
-				throw new InvalidEndpointRequestException(ex.getMessage(), "RIME refused to cancel job '" + jobId
-						+ "': " + ((ex.getServerMessage() != null) ? ex.getServerMessage() : ex.getMessage()), ex);
+				return Cancellation.refused(Outcome.REFUSED,
+						new CancelRefusal(jobId, null, "RIME refused to cancel job '" + jobId + "': " + reason));
 			}
 			throw ex;
 		}
-		return read(job);
+		return new Cancellation(Outcome.CANCELLING, read(job), null);
+	}
+
+	private static CancelRefusal finished(String jobId, String status) {
+		return new CancelRefusal(jobId, status, "Job '" + jobId + "' has already finished with status " + status
+				+ "; only a pending or running job can be cancelled");
 	}
 
 	private @Nullable RimeStressTestJob find(String jobId) {
@@ -289,6 +328,50 @@ public class RimeEndpoint {
 	public record JobDescriptor(String id, String type, String status, @Nullable String progress,
 			@Nullable String startTime, double runningTimeSecs, int completedTestBatches, int totalTestBatches,
 			@Nullable String errorMessage, boolean cancellationRequested) implements OperationResponseBody {
+	}
+
+	/**
+	 * Why a job was not cancelled, as {@code DELETE /actuator/rime/{jobId}} answers it.
+	 *
+	 * @param jobId the job id
+	 * @param status the job's final status, when it has already finished
+	 * @param message what happened, for a person to read
+	 */
+	public record CancelRefusal(String jobId, @Nullable String status, String message) {
+	}
+
+	/**
+	 * How a cancellation request ended.
+	 */
+	enum Outcome {
+
+		/** RIME accepted the request. */
+		CANCELLING,
+
+		/** RIME does not know the job. */
+		UNKNOWN_JOB,
+
+		/** The job has already finished. */
+		FINISHED,
+
+		/** RIME refused for another reason. */
+		REFUSED
+
+	}
+
+	/**
+	 * A cancellation request's outcome: the job after it, or why it was not cancelled.
+	 *
+	 * @param outcome how it ended
+	 * @param job the job after the request, when RIME accepted it
+	 * @param refusal why not, otherwise
+	 */
+	record Cancellation(Outcome outcome, @Nullable JobDescriptor job, @Nullable CancelRefusal refusal) {
+
+		static Cancellation refused(Outcome outcome, CancelRefusal refusal) {
+			return new Cancellation(outcome, null, refusal);
+		}
+
 	}
 
 }

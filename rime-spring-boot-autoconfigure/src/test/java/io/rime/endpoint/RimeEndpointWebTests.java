@@ -88,7 +88,7 @@ class RimeEndpointWebTests {
 	private static ConfigurableApplicationContext start(String... more) {
 		List<String> properties = new ArrayList<>(List.of(WatcherTestSupport.properties(emulator)));
 		properties.addAll(List.of("server.port=0", "management.endpoints.web.exposure.include=rime,health",
-				"spring.main.banner-mode=off"));
+				"spring.main.banner-mode=off", "management.endpoint.health.show-details=always"));
 		properties.addAll(List.of(more));
 		return new SpringApplicationBuilder(App.class).properties(properties.toArray(String[]::new)).run();
 	}
@@ -188,16 +188,59 @@ class RimeEndpointWebTests {
 			assertThat(response.statusCode()).isEqualTo(200);
 			JsonNode body = json.readTree(response.body());
 			assertThat(body.path("cancellationRequested").asBoolean()).isTrue();
-			HttpResponse<String> unknown = send(unrestricted, "DELETE", "/actuator/rime/" + UUID.randomUUID());
-			assertThat(unknown.statusCode()).isEqualTo(400);
 			clock.advance(WatcherTestSupport.CANCEL);
 			unrestricted.getBean(RecordedEvents.class).awaitFinished(job.jobId(), JobStatus.CANCELLED);
 		}
 	}
 
 	@Test
-	void theHealthIndicatorCanReadTheWatchersStateWithoutACall() {
-		assertThat(application.getBean(RimeJobWatcher.class).state().lastSuccessfulPoll()).isNotNull();
+	void withUnrestrictedAccessDeleteOfAnUnknownJobIs404AndOfAFinishedOneIs409WithTheReason() throws Exception {
+		try (ConfigurableApplicationContext unrestricted = start("management.endpoint.rime.access=unrestricted")) {
+			String unknownId = UUID.randomUUID().toString();
+
+			HttpResponse<String> unknown = send(unrestricted, "DELETE", "/actuator/rime/" + unknownId);
+			HttpResponse<String> finished = send(unrestricted, "DELETE", "/actuator/rime/" + succeeded.jobId());
+
+			assertThat(unknown.statusCode()).isEqualTo(404);
+			JsonNode unknownBody = json.readTree(unknown.body());
+			assertThat(unknownBody.path("jobId").asString()).isEqualTo(unknownId);
+			assertThat(unknownBody.path("message").asString()).isEqualTo("RIME does not know job '" + unknownId + "'");
+			assertThat(finished.statusCode()).isEqualTo(409);
+			JsonNode finishedBody = json.readTree(finished.body());
+			assertThat(finishedBody.path("status").asString()).isEqualTo("SUCCEEDED");
+			assertThat(finishedBody.path("message").asString()).isEqualTo("Job '" + succeeded.jobId()
+					+ "' has already finished with status SUCCEEDED; only a pending or running job can be cancelled");
+			assertThat(succeeded.getStatus().cancellationRequested()).isFalse();
+		}
+	}
+
+	@Test
+	void theHealthIndicatorReadsTheWatchersStateOnEveryCheckWithoutACall() throws Exception {
+		// the first check calls RIME once and caches its answer for rime.health.cache-ttl (10 s)
+		JsonNode first = rimeHealth();
+		RimeJobWatcher watcher = application.getBean(RimeJobWatcher.class);
+		String seenByFirst = first.path("details").path("watcher").path("lastSuccessfulPoll").asString();
+		Awaitility.await().until(() -> !String.valueOf(watcher.state().lastSuccessfulPoll()).equals(seenByFirst));
+		long healthCalls = rimeInfoCalls();
+
+		JsonNode second = rimeHealth();
+
+		assertThat(second.path("status").asString()).isEqualTo("UP");
+		Instant shown = Instant.parse(second.path("details").path("watcher").path("lastSuccessfulPoll").asString());
+		assertThat(shown).isAfter(Instant.parse(seenByFirst));
+		assertThat(rimeInfoCalls()).as("the second check sent RIME nothing").isEqualTo(healthCalls);
+		assertThat(second.path("details").path("version").asString())
+			.isEqualTo(first.path("details").path("version").asString());
+	}
+
+	private static JsonNode rimeHealth() throws Exception {
+		HttpResponse<String> response = send(application, "GET", "/actuator/health");
+		assertThat(response.statusCode()).isEqualTo(200);
+		return json.readTree(response.body()).path("components").path("rime");
+	}
+
+	private static long rimeInfoCalls() {
+		return emulator.requests().stream().filter((request) -> request.path().equals("/v1/rime-info")).count();
 	}
 
 	private static HttpResponse<String> send(ConfigurableApplicationContext context, String method, String path)

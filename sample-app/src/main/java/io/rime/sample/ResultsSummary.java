@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a results CSV says, in brief: how many test cases ended in each status, and which tests
  * failed on which features.
@@ -39,22 +41,24 @@ public record ResultsSummary(int testCases, Map<String, Integer> countsByStatus,
 	 * @throws IOException if the file cannot be read or lacks those columns
 	 */
 	public static ResultsSummary read(Path file) throws IOException {
+		// Row by row: memory depends on the distinct failing tests, not on the size of the file.
 		try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			List<List<String>> rows = Csv.parse(reader);
-			if (rows.isEmpty()) {
+			List<String> header = Csv.nextRow(reader);
+			if (header == null) {
 				throw new IOException(file + " is empty; expected a header row");
 			}
-			List<String> header = rows.get(0);
 			int name = column(header, "test_name", file);
 			int features = column(header, "feature(s)", file);
 			int status = column(header, "status", file);
 			Map<String, Integer> counts = new LinkedHashMap<>();
 			STATUS_ORDER.forEach((known) -> counts.put(known, 0));
 			Map<String, Set<String>> failing = new LinkedHashMap<>();
-			for (List<String> row : rows.subList(1, rows.size())) {
+			int testCases = 0;
+			for (List<String> row = Csv.nextRow(reader); row != null; row = Csv.nextRow(reader)) {
 				if (row.size() != header.size()) {
 					throw new IOException(file + " has a row of " + row.size() + " fields; expected " + header.size());
 				}
+				testCases++;
 				String shortStatus = row.get(status).startsWith(STATUS_PREFIX)
 						? row.get(status).substring(STATUS_PREFIX.length()) : row.get(status);
 				counts.merge(shortStatus, 1, Integer::sum);
@@ -65,7 +69,7 @@ public record ResultsSummary(int testCases, Map<String, Integer> countsByStatus,
 					}
 				}
 			}
-			return new ResultsSummary(rows.size() - 1, Collections.unmodifiableMap(counts),
+			return new ResultsSummary(testCases, Collections.unmodifiableMap(counts),
 					Collections.unmodifiableMap(failing));
 		}
 	}
@@ -105,8 +109,13 @@ public record ResultsSummary(int testCases, Map<String, Integer> countsByStatus,
 		private Csv() {
 		}
 
-		static List<List<String>> parse(BufferedReader reader) throws IOException {
-			List<List<String>> rows = new ArrayList<>();
+		/**
+		 * Read the next row.
+		 * @param reader the CSV, positioned at the start of a row
+		 * @return the row's fields, or {@code null} at the end of the file
+		 * @throws IOException if the file cannot be read
+		 */
+		static @Nullable List<String> nextRow(BufferedReader reader) throws IOException {
 			List<String> row = new ArrayList<>();
 			StringBuilder field = new StringBuilder();
 			boolean quoted = false;
@@ -141,20 +150,17 @@ public record ResultsSummary(int testCases, Map<String, Integer> countsByStatus,
 				}
 				else if (c == '\n') {
 					row.add(field.toString());
-					field.setLength(0);
-					rows.add(row);
-					row = new ArrayList<>();
-					any = false;
+					return row;
 				}
 				else if (c != '\r') {
 					field.append((char) c);
 				}
 			}
-			if (any) {
-				row.add(field.toString());
-				rows.add(row);
+			if (!any) {
+				return null;
 			}
-			return rows;
+			row.add(field.toString());
+			return row;
 		}
 
 	}

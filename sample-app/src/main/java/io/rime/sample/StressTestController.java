@@ -1,6 +1,7 @@
 package io.rime.sample;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ContentDisposition;
@@ -45,6 +47,12 @@ public class StressTestController {
 
 	static final URI UNKNOWN_PROJECT = URI.create("https://github.com/rime/rime-spring-boot/problems/unknown-project");
 
+	/**
+	 * Longest run name, in characters: RIME takes names of up to 255 characters, and the SDK names
+	 * the run's datasets and model after it with up to 20 more ({@code <runName>-1a2b3c4d-evaluation}).
+	 */
+	static final int MAX_RUN_NAME_LENGTH = 235;
+
 	private final RimeClient client;
 
 	private final SampleRuns runs;
@@ -68,6 +76,7 @@ public class StressTestController {
 		String projectId = (request != null) ? request.projectId() : null;
 		String runName = (request != null && request.runName() != null) ? request.runName()
 				: this.properties.getRunName();
+		checkRunName(runName);
 		SampleRuns.StartedRun run;
 		try {
 			run = this.runs.start(projectId, runName);
@@ -119,12 +128,15 @@ public class StressTestController {
 	}
 
 	/**
-	 * Download a succeeded job's results as CSV.
+	 * Download a succeeded job's results as CSV. The SDK writes them to a temporary file, which is
+	 * then copied to the response and deleted: memory stays bounded whatever the size of the
+	 * results and however many downloads run at once.
 	 * @param jobId the job
-	 * @return the CSV
+	 * @param response the response the CSV is copied to
+	 * @throws IOException if the temporary file cannot be written or read, or the client went away
 	 */
 	@GetMapping(value = "/{jobId}/results", produces = { "text/csv", MediaType.APPLICATION_PROBLEM_JSON_VALUE })
-	ResponseEntity<byte[]> results(@PathVariable String jobId) throws IOException {
+	void results(@PathVariable String jobId, HttpServletResponse response) throws IOException {
 		Path file = Files.createTempFile("rime-results-", ".csv");
 		try {
 			try {
@@ -136,14 +148,31 @@ public class StressTestController {
 				problem.setTitle("Job has no results");
 				throw new ErrorResponseException(HttpStatus.CONFLICT, problem, ex);
 			}
-			return ResponseEntity.ok()
-				.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-				.header(HttpHeaders.CONTENT_DISPOSITION,
-						ContentDisposition.attachment().filename(jobId + ".csv").build().toString())
-				.body(Files.readAllBytes(file));
+			response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
+			response.setContentLengthLong(Files.size(file));
+			response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(jobId + ".csv").build().toString());
+			try (OutputStream body = response.getOutputStream()) {
+				Files.copy(file, body);
+			}
 		}
 		finally {
 			Files.deleteIfExists(file);
+		}
+	}
+
+	private static void checkRunName(String runName) {
+		int length = runName.codePointCount(0, runName.length());
+		if (length > MAX_RUN_NAME_LENGTH) {
+			// checked here, before anything is registered on RIME for the run
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"runName must be at most " + MAX_RUN_NAME_LENGTH + " characters long, but has " + length
+							+ " (RIME takes names of up to 255 characters, and the run's datasets and model are named"
+							+ " after it with up to 20 more)");
+			problem.setType(StressTestExceptionHandler.INVALID_INPUT);
+			problem.setTitle("Invalid input");
+			problem.setProperty("field", "runName");
+			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
 		}
 	}
 

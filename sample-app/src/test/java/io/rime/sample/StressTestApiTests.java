@@ -13,8 +13,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+
+import io.rime.client.RimeClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,11 +29,14 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { TestResults.PROPERTY, "rime.sample.run-on-startup=false", "rime.emulator.pending-duration=200ms",
-				"rime.emulator.running-duration=1s" })
+				"rime.emulator.running-duration=3s" })
 class StressTestApiTests {
 
 	@Value("${local.server.port}")
 	private int port;
+
+	@Autowired
+	private RimeClient client;
 
 	private SampleHttp http;
 
@@ -50,12 +56,6 @@ class StressTestApiTests {
 		assertThat(body.get("runName").asString()).isEqualTo("titanic");
 		assertThat(body.get("results").asString()).isEqualTo("/stress-tests/" + jobId + "/results");
 		String projectId = body.get("projectId").asString();
-
-		HttpResponse<String> early = this.http.get("/stress-tests/" + jobId + "/results");
-		if (early.statusCode() != 200) {
-			// still pending or running: no results yet
-			assertProblem(early, 409, "Job has no results");
-		}
 
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> SampleHttp.json(this.http.get("/stress-tests/" + jobId)).get("status").asString(),
@@ -82,6 +82,35 @@ class StressTestApiTests {
 
 		JsonNode listed = SampleHttp.json(this.http.get("/stress-tests?projectId=" + projectId));
 		assertThat(listed.valueStream().map((item) -> item.get("jobId").asString())).contains(jobId);
+	}
+
+	@Test
+	void theResultsOfAJobThatHasNotSucceededAreAConflictThatSaysSo() {
+		String jobId = SampleHttp.json(this.http.postWithoutBody("/stress-tests")).get("jobId").asString();
+		// a job asked to cancel never succeeds, so its results cannot exist whenever the GET arrives
+		this.client.getStressTestJob(jobId).cancel();
+
+		HttpResponse<String> early = this.http.get("/stress-tests/" + jobId + "/results");
+
+		assertThat(assertProblem(early, 409, "Job has no results").get("detail").asString())
+			.matches("Job has status (PENDING|RUNNING|CANCELLED); it must have status SUCCEEDED to get results");
+	}
+
+	@Test
+	void aRunNameLongerThanRimeTakesIsABadRequestNamingTheFieldAndNothingIsRegistered() {
+		int jobsBefore = jobIds("/stress-tests").size();
+
+		HttpResponse<String> tooLong = this.http.post("/stress-tests", "application/json",
+				"{\"runName\": \"" + "r".repeat(236) + "\"}");
+		HttpResponse<String> huge = this.http.post("/stress-tests", "application/json",
+				"{\"runName\": \"" + "r".repeat(30 * 1024 * 1024) + "\"}");
+
+		JsonNode problem = assertProblem(tooLong, 400, "Invalid input");
+		assertThat(problem.get("detail").asString()).startsWith("runName must be at most 235 characters long, but has 236");
+		assertThat(problem.get("field").asString()).isEqualTo("runName");
+		assertThat(assertProblem(huge, 400, "Invalid input").get("detail").asString())
+			.startsWith("runName must be at most 235 characters long, but has 31457280");
+		assertThat(jobIds("/stress-tests")).hasSize(jobsBefore);
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.net.URI;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,6 +20,7 @@ import io.rime.autoconfigure.watch.RimeWatcherAutoConfiguration;
 import io.rime.client.RimeClient;
 import io.rime.emulator.RimeEmulator;
 import io.rime.endpoint.RimeEndpoint;
+import io.rime.endpoint.RimeEndpointWebExtension;
 import io.rime.watch.RimeJobWatcher;
 
 /**
@@ -49,6 +51,14 @@ public final class RimeEndpointAutoConfiguration {
 			boolean embedded = ClassUtils.isPresent(EMULATOR_CLASS, RimeEndpointAutoConfiguration.class.getClassLoader())
 					&& EmbeddedEmulator.servesAt(beanFactory, address);
 			return new RimeEndpoint(client, address, embedded, watcher.getIfUnique());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(RimeEndpoint.class)
+		@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
+		RimeEndpointWebExtension rimeEndpointWebExtension(RimeEndpoint endpoint) {
+			return new RimeEndpointWebExtension(endpoint);
 		}
 
 	}

@@ -19,6 +19,7 @@ import io.rime.client.RimeClient;
 import io.rime.emulator.RimeEmulator;
 import io.rime.endpoint.RimeEndpoint;
 import io.rime.endpoint.RimeEndpoint.RimeDescriptor;
+import io.rime.endpoint.RimeEndpointWebExtension;
 import io.rime.endpoint.RimeEndpoint.WatcherDescriptor;
 import io.rime.emulator.Fault;
 import io.rime.watch.WatcherTestSupport;
@@ -99,8 +100,32 @@ class RimeEndpointAutoConfigurationTests {
 	}
 
 	@Test
+	void anEndpointExposedOverHttpHasTheWebExtensionThatAnswers404And409() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=rime")
+			.run((context) -> assertThat(context).hasSingleBean(RimeEndpointWebExtension.class));
+	}
+
+	@Test
+	void anEndpointExposedOnlyOverJmxHasNoWebExtension() {
+		this.contextRunner
+			.withPropertyValues("spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=rime")
+			.run((context) -> assertThat(context).hasSingleBean(RimeEndpoint.class)
+				.doesNotHaveBean(RimeEndpointWebExtension.class));
+	}
+
+	@Test
+	void anApplicationsWebExtensionReplacesOurs() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=rime")
+			.withBean("myExtension", RimeEndpointWebExtension.class,
+					() -> new RimeEndpointWebExtension(new RimeEndpoint(
+							RimeClient.builder().address(this.emulator.baseUrl()).build(), null, false, null)))
+			.run((context) -> assertThat(context).hasSingleBean(RimeEndpointWebExtension.class).hasBean("myExtension"));
+	}
+
+	@Test
 	void anEndpointThatIsNotExposedIsNotCreated() {
-		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(RimeEndpoint.class));
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(RimeEndpoint.class)
+			.doesNotHaveBean(RimeEndpointWebExtension.class));
 	}
 
 	@Test
