@@ -82,10 +82,14 @@ class JobWaitingTests {
 
 	@Test
 	void waitUntilFinishGivesUpAfterTheTimeoutNamingTheLastStatus() {
-		RimeStressTestJob job = this.client.startStressTest(TestRime.titanicConfig());
-		assertThatExceptionOfType(RimeException.class)
-			.isThrownBy(() -> job.waitUntilFinish(POLL, Duration.ofMillis(100)))
-			.withMessageStartingWith("Job '" + job.jobId() + "' did not finish within PT0.1S; its last status was ");
+		// pending for ten minutes, so that every read of the wait sees PENDING
+		try (RimeEmulator pending = TestRime.emulatorBuilder().pendingDuration(Duration.ofMinutes(10)).build().start();
+				RimeClient client = TestRime.client(pending)) {
+			RimeStressTestJob job = client.startStressTest(TestRime.titanicConfig());
+			assertThatExceptionOfType(RimeException.class)
+				.isThrownBy(() -> job.waitUntilFinish(POLL, Duration.ofSeconds(3)))
+				.withMessage("Job '" + job.jobId() + "' did not finish within PT3S; its last status was PENDING");
+		}
 	}
 
 	@Test
@@ -115,6 +119,7 @@ class JobWaitingTests {
 			.map(Thread::getName)
 			.filter((name) -> name.matches("rime-client-\\d+-poller-\\d+"))
 			.collect(Collectors.groupingBy((name) -> name.substring(0, name.lastIndexOf('-')), Collectors.counting()));
+		assertThat(pollerThreadsPerClient).as("the clients' poller threads, by their names").isNotEmpty();
 		assertThat(pollerThreadsPerClient.values()).allSatisfy((count) -> assertThat(count).isLessThanOrEqualTo(2));
 		assertThat(waits).allSatisfy((wait) -> assertThat(wait.get(10, TimeUnit.SECONDS).status())
 			.isEqualTo(JobStatus.SUCCEEDED));

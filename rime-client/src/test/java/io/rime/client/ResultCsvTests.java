@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -76,11 +78,22 @@ class ResultCsvTests {
 	@Test
 	void testNamesAreTheDisplayNamesOfTheBatchResults() throws IOException {
 		Path file = this.directory.resolve("results.csv");
-		succeededJob().getResultCsv(file, "1.0.0");
+		RimeStressTestJob job = succeededJob();
+		job.getResultCsv(file, "1.0.0");
+		// what RIME calls each test type, read from RIME itself
+		String testRunId = TestRime.get(this.emulator, "/v1/jobs/" + job.jobId() + "/test-run-id").path("testRunId")
+			.asString();
+		Map<String, String> displayNames = new HashMap<>();
+		TestRime.get(this.emulator, "/v1/batch-results?pageSize=100&testRunId=" + testRunId)
+			.path("testBatches")
+			.forEach((batch) -> displayNames.put(batch.path("testType").asString(), batch.path("testName").asString()));
 		List<String> lines = Files.readAllLines(file);
+		assertThat(displayNames).hasSize(10);
 		assertThat(lines.subList(1, lines.size())).allSatisfy((line) -> {
 			String[] cells = line.split(",");
-			assertThat(cells[0]).isNotEqualTo(cells[cells.length - 4]);
+			String testType = cells[cells.length - 4];
+			assertThat(displayNames).containsKey(testType);
+			assertThat(cells[0]).isEqualTo(displayNames.get(testType)).isNotEqualTo(testType);
 		});
 	}
 

@@ -152,7 +152,8 @@ class RetryTests {
 	@Test
 	void whenNothingListensTheFailureIsAConnectionExceptionNamingTheAddress() {
 		AtomicInteger retries = new AtomicInteger();
-		try (RimeClient unreachable = RimeClient.builder().address(TestRime.unusedAddress())
+		try (ClosedPort closed = ClosedPort.reserve();
+				RimeClient unreachable = RimeClient.builder().address(closed.uri())
 			.retryPolicy(TestRime.FAST_RETRIES).addRetryListener(new RetryListener() {
 				@Override
 				public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {

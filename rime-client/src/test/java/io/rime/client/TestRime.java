@@ -1,9 +1,5 @@
 package io.rime.client;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -114,16 +110,6 @@ public final class TestRime {
 		return emulator.requests().stream()
 			.filter((request) -> request.method().equals(method) && request.target().startsWith(pathPrefix))
 			.toList();
-	}
-
-	/** An address where nothing listens: connections are refused. */
-	static URI unusedAddress() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return URI.create("http://127.0.0.1:" + socket.getLocalPort());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/** Created on first use: its selector thread would otherwise count as a thread a test started. */

@@ -49,13 +49,17 @@ class IdempotencyTest {
 	}
 
 	@Test
-	void keysAreForgottenAfterADay() {
-		create("key-3", "delta").ok();
-		this.clock.advance(Duration.ofHours(24).plusSeconds(1));
+	void keysAreKeptForADayAndForgottenAfterIt() {
+		String created = create("key-3", "delta").ok().toString();
+		this.clock.advance(Duration.ofHours(24).minusSeconds(1));
 
+		EmulatorHttp.Answer withinADay = create("key-3", "delta");
+		this.clock.advance(Duration.ofSeconds(2));
 		EmulatorHttp.Answer afterADay = create("key-3", "delta");
 
-		assertThat(afterADay.status()).isEqualTo(409);
+		assertThat(withinADay.status()).as("replayed a second before the day is over").isEqualTo(200);
+		assertThat(withinADay.json().toString()).isEqualTo(created);
+		assertThat(afterADay.status()).as("a new request once the day is over").isEqualTo(409);
 	}
 
 	@Test

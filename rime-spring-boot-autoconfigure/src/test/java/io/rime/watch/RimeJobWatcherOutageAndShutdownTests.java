@@ -1,5 +1,6 @@
 package io.rime.watch;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -73,27 +74,27 @@ class RimeJobWatcherOutageAndShutdownTests extends AbstractRimeJobWatcherTests {
 	}
 
 	@Test
-	void anOutageWhereTheServerIsReplacedOnTheSameAddressEndsTheLostJobsAsUnknown() {
-		this.contextRunner.run((context) -> {
-			RimeJobWatcher watcher = context.getBean(RimeJobWatcher.class);
-			RimeStressTestJob job = context.getBean(RimeClient.class).startStressTest(this.config);
-			this.gate.awaitCycles(2);
-			int port = this.emulator.port();
-			this.emulator.close();
-			Awaitility.await().until(() -> watcher.pollErrorCount() >= 2);
-			this.emulator = RimeEmulator.builder().port(port).apiKey(WatcherTestSupport.API_KEY).clock(this.clock)
-				.build()
-				.start();
-			RimeJobFinishedEvent event = this.events.awaitFinished(job.jobId(), JobStatus.UNKNOWN_JOB_STATUS);
-			assertThat(event.reason()).contains("404");
-			this.gate.awaitCycles(3);
-			assertThat(this.events.finished()).hasSize(1);
-			assertThat(this.log.list).extracting(ILoggingEvent::getFormattedMessage)
-				.filteredOn((message) -> message.contains("cannot poll RIME") || message.contains("reachable again")
-						|| message.contains("does not know project"))
-				.hasSize(3)
-				.anySatisfy((message) -> assertThat(message).contains("does not know project"));
-		});
+	void anOutageWhereTheServerIsReplacedOnTheSameAddressEndsTheLostJobsAsUnknown() throws IOException {
+		try (SwitchingProxy address = new SwitchingProxy(this.emulator.baseUrl())) {
+			this.contextRunner.withPropertyValues("rime.address=" + address.baseUrl()).run((context) -> {
+				RimeJobWatcher watcher = context.getBean(RimeJobWatcher.class);
+				RimeStressTestJob job = context.getBean(RimeClient.class).startStressTest(this.config);
+				this.gate.awaitCycles(2);
+				this.emulator.close();
+				Awaitility.await().until(() -> watcher.pollErrorCount() >= 2);
+				this.emulator = RimeEmulator.builder().apiKey(WatcherTestSupport.API_KEY).clock(this.clock).build().start();
+				address.target(this.emulator.baseUrl());
+				RimeJobFinishedEvent event = this.events.awaitFinished(job.jobId(), JobStatus.UNKNOWN_JOB_STATUS);
+				assertThat(event.reason()).contains("404");
+				this.gate.awaitCycles(3);
+				assertThat(this.events.finished()).hasSize(1);
+				assertThat(this.log.list).extracting(ILoggingEvent::getFormattedMessage)
+					.filteredOn((message) -> message.contains("cannot poll RIME") || message.contains("reachable again")
+							|| message.contains("does not know project"))
+					.hasSize(3)
+					.anySatisfy((message) -> assertThat(message).contains("does not know project"));
+			});
+		}
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.rime.watch;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -202,10 +203,14 @@ class RimeJobWatcherTests extends AbstractRimeJobWatcherTests {
 	@Test
 	void startingTheApplicationSendsRimeNothingTheFirstCycleWaitsOneInterval() {
 		int before = this.emulator.requests().size();
-		this.contextRunner.withPropertyValues("rime.watcher.poll-interval=1m").run((context) -> {
+		this.contextRunner.withPropertyValues("rime.watcher.poll-interval=5s").run((context) -> {
 			assertThat(context.getBean(RimeJobWatcher.class).isRunning()).isTrue();
-			assertThat(this.emulator.requests()).hasSize(before);
-			assertThat(this.gate.asked).hasValue(0);
+			// nothing during the first 2 s of the interval, then the first cycle
+			Awaitility.await()
+				.during(Duration.ofSeconds(2))
+				.atMost(Duration.ofSeconds(3))
+				.until(() -> this.emulator.requests().size() == before && this.gate.asked.get() == 0);
+			Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> this.gate.asked.get() > 0);
 		});
 	}
 

@@ -178,13 +178,13 @@ class StressTestApiTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "DONE", "running", "SUCCEEDED,FINISHED" })
+	@ValueSource(strings = { "DONE", "runnin", "SUCCEEDED,FINISHED" })
 	void aBadStatusFilterIsABadRequestThatListsTheValidStatuses(String filter) {
 		HttpResponse<String> response = this.http.get("/stress-tests?status=" + filter);
 
 		assertThat(assertProblem(response, 400, "Invalid input").get("detail").asString())
 			.startsWith("Unknown job status name '")
-			.endsWith("expected one of UNKNOWN_JOB_STATUS, PENDING, RUNNING, FAILING, SUCCEEDED, CANCELLED");
+			.contains("expected one of UNKNOWN_JOB_STATUS, PENDING, RUNNING, FAILING, SUCCEEDED, CANCELLED");
 	}
 
 	@Test

@@ -47,6 +47,12 @@ class HostileServerTests {
 	/** The documented bound of a call and its retries; bodies are read within it too. */
 	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(4);
 
+	/**
+	 * How much later than the call timeout a call may end on a loaded 2-core machine. Without the
+	 * deadline the trickled cases below take a minute, so the margin still tells the two apart.
+	 */
+	private static final Duration DEADLINE_MARGIN = Duration.ofSeconds(4);
+
 	private static final Trials trials = new Trials();
 
 	private final HostileServer server = new HostileServer();
@@ -133,10 +139,11 @@ class HostileServerTests {
 			exchange.sendResponseHeaders(200, job.length);
 			body.trickle(job, 1000);
 		});
-		Object outcome = trials.run("job JSON trickled at 1 byte/s", () -> status("slow"));
-		assertThat(thrown(outcome)).isInstanceOf(RimeConnectionException.class)
+		Trials.Timed trial = trials.timed("job JSON trickled at 1 byte/s", () -> status("slow"));
+		assertThat(thrown(trial.outcome())).isInstanceOf(RimeConnectionException.class)
 			.hasMessageContaining("get_job (GET /v1/jobs/slow)")
 			.hasMessageContaining("timeout");
+		assertEndedAtTheCallTimeout(trial);
 	}
 
 	@Test
@@ -146,10 +153,11 @@ class HostileServerTests {
 			exchange.sendResponseHeaders(503, 0);
 			body.trickle(error, 1000);
 		});
-		Object outcome = trials.run("503 error body trickled at 1 byte/s", this.client::getRimeInfo);
-		assertThat(thrown(outcome)).isInstanceOf(RimeConnectionException.class)
+		Trials.Timed trial = trials.timed("503 error body trickled at 1 byte/s", this.client::getRimeInfo);
+		assertThat(thrown(trial.outcome())).isInstanceOf(RimeConnectionException.class)
 			.hasMessageContaining("get_rime_info (GET /v1/rime-info)")
 			.hasMessageContaining("timeout");
+		assertEndedAtTheCallTimeout(trial);
 	}
 
 	@Test
@@ -171,10 +179,11 @@ class HostileServerTests {
 		String response = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
 		try (TricklingSocketServer trickling = new TricklingSocketServer(response, 1000);
 				RimeClient slowClient = clientBuilder(trickling.baseUrl()).build()) {
-			Object outcome = trials.run("status line and headers trickled at 1 byte/s", slowClient::getRimeInfo);
-			assertThat(thrown(outcome)).isInstanceOf(RimeConnectionException.class)
+			Trials.Timed trial = trials.timed("status line and headers trickled at 1 byte/s", slowClient::getRimeInfo);
+			assertThat(thrown(trial.outcome())).isInstanceOf(RimeConnectionException.class)
 				.hasMessageContaining("get_rime_info (GET /v1/rime-info)")
 				.hasMessageContaining("timeout");
+			assertEndedAtTheCallTimeout(trial);
 		}
 	}
 
@@ -263,6 +272,15 @@ class HostileServerTests {
 			.hasMessageContaining("job id '..', which cannot name a job")
 			.hasMessageContaining("list the project's jobs");
 		assertThat(this.server.targets()).containsExactly("/v1/stress-tests/p-1");
+	}
+
+	/**
+	 * Not before the call timeout (then the read timeout, 2 s, would have ended it), and not much
+	 * after it.
+	 */
+	private static void assertEndedAtTheCallTimeout(Trials.Timed trial) {
+		assertThat(trial.elapsed()).as("ended at the call timeout of %s", CALL_TIMEOUT)
+			.isBetween(CALL_TIMEOUT.minusMillis(500), CALL_TIMEOUT.plus(DEADLINE_MARGIN));
 	}
 
 	private static RimeClientBuilder clientBuilder(URI address) {

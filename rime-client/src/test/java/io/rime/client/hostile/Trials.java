@@ -27,6 +27,16 @@ final class Trials {
 	 * @return what the call returned or threw
 	 */
 	Object run(String name, Callable<?> action) {
+		return timed(name, action).outcome();
+	}
+
+	/**
+	 * Run a case and keep how long it took, for cases whose claim is a deadline.
+	 * @param name the case
+	 * @param action the SDK call
+	 * @return what the call returned or threw, and how long it took
+	 */
+	Timed timed(String name, Callable<?> action) {
 		List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans()
 			.stream()
 			.filter((pool) -> pool.getType() == MemoryType.HEAP)
@@ -43,11 +53,12 @@ final class Trials {
 				return ex;
 			}
 		}, () -> name + " did not end within " + BOUND);
-		long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+		long millis = elapsed.toMillis();
 		long peak = pools.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum();
 		this.rows.add(String.format("| %-44s | %-90s | %7d | %8.1f |", name, describe(outcome), millis,
 				Math.max(0, peak - baseline) / (1024.0 * 1024.0)));
-		return outcome;
+		return new Timed(outcome, elapsed);
 	}
 
 	void print(String title) {
@@ -70,6 +81,15 @@ final class Trials {
 
 	private static String abbreviated(String text) {
 		return (text.length() > 90) ? text.substring(0, 87) + "..." : text;
+	}
+
+	/**
+	 * What a case ended in, and when.
+	 *
+	 * @param outcome what the call returned or threw
+	 * @param elapsed how long the call took
+	 */
+	record Timed(Object outcome, Duration elapsed) {
 	}
 
 }

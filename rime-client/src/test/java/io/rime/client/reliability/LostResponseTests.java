@@ -1,11 +1,10 @@
 package io.rime.client.reliability;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.rime.client.ClosedPort;
 import io.rime.client.RimeClient;
 import io.rime.client.RimeConnectionException;
 import io.rime.client.RimeProject;
@@ -54,11 +53,8 @@ class LostResponseTests {
 
 	@Test
 	void aChangeThatReachedNoServerSaysNothingOfChanges() throws Exception {
-		String nothingListens;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			nothingListens = "http://127.0.0.1:" + socket.getLocalPort();
-		}
-		try (RimeClient unreachable = client(nothingListens)) {
+		try (ClosedPort nothingListens = ClosedPort.reserve();
+				RimeClient unreachable = client(nothingListens.uri().toString())) {
 			assertThatExceptionOfType(RimeConnectionException.class)
 				.isThrownBy(() -> unreachable.createProject("never", "sent"))
 				.withMessageContaining("Connection refused")

@@ -1,6 +1,8 @@
 package io.rime.autoconfigure.emulator;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -67,20 +70,26 @@ class RimeEmulatorAutoConfigurationTests {
 	}
 
 	@Test
-	void theEmulatorUsesTheConfiguredApiKeyPortAndDurations() throws IOException {
-		int port;
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-			port = socket.getLocalPort();
+	void theEmulatorUsesTheConfiguredApiKeyAndByDefaultAPortItBindsItselfAndReports() {
+		this.contextRunner.withPropertyValues("rime.api-key=my-dev-key").run((context) -> {
+			RimeEmulator emulator = context.getBean(RimeEmulator.class);
+			assertThat(emulator.apiKey()).isEqualTo("my-dev-key");
+			assertThat(emulator.port()).isPositive();
+			assertThat(context.getBean(RimeClient.class).address().getPort()).isEqualTo(emulator.port());
+			assertThat(context.getBean(RimeClient.class).getRimeInfo()).isNotNull();
+		});
+	}
+
+	@Test
+	void theEmulatorBindsTheConfiguredPort() throws IOException {
+		// A port this test holds, so that no other process can take it meanwhile: the emulator must
+		// try exactly that port, and fail to bind it.
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			this.contextRunner.withPropertyValues("rime.emulator.port=" + taken.getLocalPort())
+				.run((context) -> assertThat(context).getFailure()
+					.hasStackTraceContaining("Cannot start the RIME emulator on ")
+					.hasStackTraceContaining(":" + taken.getLocalPort()));
 		}
-		this.contextRunner
-			.withPropertyValues("rime.api-key=my-dev-key", "rime.emulator.port=" + port,
-					"rime.emulator.pending-duration=50ms", "rime.emulator.running-duration=100ms")
-			.run((context) -> {
-				RimeEmulator emulator = context.getBean(RimeEmulator.class);
-				assertThat(emulator.apiKey()).isEqualTo("my-dev-key");
-				assertThat(emulator.port()).isEqualTo(port);
-				assertThat(context.getBean(RimeClient.class).getRimeInfo()).isNotNull();
-			});
 	}
 
 	@Test
@@ -104,7 +113,12 @@ class RimeEmulatorAutoConfigurationTests {
 			.run((context) -> {
 				RimeStressTestJob job = context.getBean(RimeClient.class).startStressTest(titanicConfig());
 				job.cancel();
-				assertThat(job.getStatus().status()).isNotEqualTo(JobStatus.CANCELLED);
+				assertThat(job.getStatus().cancellationRequested()).isTrue();
+				// the default, 500 ms, would have cancelled it well within these 2 s
+				Awaitility.await()
+					.during(Duration.ofSeconds(2))
+					.atMost(Duration.ofSeconds(3))
+					.until(() -> job.getStatus().status() != JobStatus.CANCELLED);
 			});
 		this.contextRunner
 			.withPropertyValues("rime.emulator.pending-duration=0s", "rime.emulator.running-duration=10m",

@@ -86,7 +86,19 @@ class RimeHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
-	void theHealthPropertiesApply() {
+	void aCacheTtlOfZeroCallsRimeOnEveryCheck() {
+		// by default the second check would reuse the first one's answer (byDefaultABurstOfHealthChecksCostsRimeOneCall)
+		this.contextRunner.withPropertyValues("rime.health.cache-ttl=0s").run((context) -> {
+			RimeHealthIndicator indicator = context.getBean(RimeHealthIndicator.class);
+			long before = rimeInfoCalls();
+			indicator.health();
+			indicator.health();
+			assertThat(rimeInfoCalls()).isEqualTo(before + 2);
+		});
+	}
+
+	@Test
+	void theHealthTimeoutApplies() {
 		this.contextRunner.withPropertyValues("rime.health.timeout=150ms", "rime.health.cache-ttl=0s",
 				"rime.retry.enabled=false")
 			.run((context) -> {

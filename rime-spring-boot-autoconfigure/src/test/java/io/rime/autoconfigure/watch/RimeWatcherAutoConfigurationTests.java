@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
@@ -107,13 +108,19 @@ class RimeWatcherAutoConfigurationTests {
 	}
 
 	@Test
-	void anApplicationsGateReplacesTheDefault() {
-		RimeWatcherGate never = () -> false;
-		this.contextRunner.withPropertyValues("rime.watcher.enabled=true")
+	void anApplicationsGateReplacesTheDefaultAndAClosedGateSendsRimeNothing() {
+		AtomicInteger asked = new AtomicInteger();
+		RimeWatcherGate never = () -> asked.incrementAndGet() < 0;
+		this.contextRunner.withPropertyValues("rime.watcher.enabled=true", "rime.watcher.poll-interval=20ms")
 			.withBean(RimeWatcherGate.class, () -> never)
 			.run((context) -> {
 				assertThat(context.getBean(RimeWatcherGate.class)).isSameAs(never);
-				assertThat(context.getBean(RimeJobWatcher.class).state().lastPoll()).isNull();
+				RimeJobWatcher watcher = context.getBean(RimeJobWatcher.class);
+				int requests = this.emulator.requests().size();
+				// cycles come due every 20 ms and ask the gate, which keeps them from polling
+				Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> asked.get() >= 5);
+				assertThat(watcher.state().lastPoll()).isNull();
+				assertThat(this.emulator.requests()).hasSize(requests);
 			});
 	}
 
