@@ -94,6 +94,20 @@ record FaultMatrixReport(List<CellResult> cells, Duration total, long threadsBef
 			}
 			md.append('\n');
 		}
+		md.append("\n## Expected outcomes\n\nThe hand-written table every cell above is checked against (")
+			.append("`ExpectedOutcomes`); – is success where the fault cannot reach the operation.\n\n| operation |");
+		for (FaultCase fault : FaultCase.values()) {
+			md.append(' ').append(fault.label()).append(" |");
+		}
+		md.append("\n|---|").append("---|".repeat(FaultCase.values().length)).append('\n');
+		for (MatrixOperation operation : MatrixOperation.values()) {
+			md.append("| ").append(operation.label()).append(" |");
+			for (FaultCase fault : FaultCase.values()) {
+				ExpectedOutcomes.Expected expected = ExpectedOutcomes.of(operation, fault);
+				md.append(' ').append(expected.faultFires() ? expected.outcome() : "–").append(" |");
+			}
+			md.append('\n');
+		}
 		md.append("\n## Faults\n\n| column | fault |\n|---|---|\n");
 		for (FaultCase fault : FaultCase.values()) {
 			md.append("| ").append(fault.label()).append(" | ").append(fault.description()).append(" |\n");
