@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Import;
 
 import io.rime.autoconfigure.RimeConfigurations.ApiKeySanitizingConfiguration;
 import io.rime.autoconfigure.RimeConfigurations.RetryMetricsConfiguration;
+import io.rime.autoconfigure.RimeConfigurations.RimeClientBuilderConfiguration;
 import io.rime.autoconfigure.RimeConfigurations.RimeClientConfiguration;
+import io.rime.autoconfigure.RimeConfigurations.UserRimeClientConfiguration;
 import io.rime.client.RimeClient;
 
 /**
@@ -29,7 +31,8 @@ import io.rime.client.RimeClient;
 @ConditionalOnClass(RimeClient.class)
 @ConditionalOnBooleanProperty(name = "rime.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RimeProperties.class)
-@Import({ RimeClientConfiguration.class, RetryMetricsConfiguration.class, ApiKeySanitizingConfiguration.class })
+@Import({ UserRimeClientConfiguration.class, RimeClientConfiguration.class, RimeClientBuilderConfiguration.class,
+		RetryMetricsConfiguration.class, ApiKeySanitizingConfiguration.class })
 public final class RimeAutoConfiguration {
 
 }

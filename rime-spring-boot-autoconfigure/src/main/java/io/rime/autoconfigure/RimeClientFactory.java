@@ -53,27 +53,45 @@ final class RimeClientFactory {
 			List<RimeRetrySettingsCustomizer> retrySettingsCustomizers,
 			List<RimeRestClientCustomizer> restClientCustomizers,
 			List<RimeClientBuilderCustomizer> clientBuilderCustomizers) {
+		return builder(true, restClientBuilderSupplier, requestFactoryBuilder, observationRegistry,
+				observationConvention, retrySettingsCustomizers, restClientCustomizers, clientBuilderCustomizers)
+			.build();
+	}
+
+	/**
+	 * Returns a builder with everything of the auto-configured client: HTTP settings, retry,
+	 * observations and customizers; with {@code connect}, also its address, API key and default
+	 * project. Without, the caller sets them, so that a builder for another server never carries
+	 * this one's key.
+	 */
+	RimeClientBuilder builder(boolean connect, Supplier<RestClient.Builder> restClientBuilderSupplier,
+			ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder, ObservationRegistry observationRegistry,
+			@Nullable RimeClientObservationConvention observationConvention,
+			List<RimeRetrySettingsCustomizer> retrySettingsCustomizers,
+			List<RimeRestClientCustomizer> restClientCustomizers,
+			List<RimeClientBuilderCustomizer> clientBuilderCustomizers) {
 		RimeConfigurationChecks.apiKey(this.properties.getApiKey());
 		RimeConfigurationChecks.retry(this.properties.getRetry());
 		RimeConfigurationChecks.health(this.properties.getHealth());
 		HttpClientSettings settings = httpClientSettings();
 		RetryPolicy retryPolicy = retryPolicy(retrySettingsCustomizers);
-		URI address = this.connectionDetails.getAddress();
-		String apiKey = this.connectionDetails.getApiKey();
 		RestClient.Builder restClientBuilder = restClientBuilderSupplier.get();
 		restClientBuilder.requestFactory(requestFactoryBuilder.build(settings));
 		restClientCustomizers.forEach((customizer) -> customizer.customize(restClientBuilder));
-		RimeClientBuilder builder = RimeClient.builder()
-			.address(address)
-			.apiKey(apiKey)
-			.defaultProjectId(this.connectionDetails.getDefaultProjectId())
-			.restClientBuilder(restClientBuilder)
+		RimeClientBuilder builder = RimeClient.builder();
+		if (connect) {
+			URI address = this.connectionDetails.getAddress();
+			builder.address(address)
+				.apiKey(this.connectionDetails.getApiKey())
+				.defaultProjectId(this.connectionDetails.getDefaultProjectId());
+		}
+		builder.restClientBuilder(restClientBuilder)
 			.retryPolicy(retryPolicy)
 			.idempotencyKeysHonoured(this.properties.getRetry().isIdempotencyKeysHonoured())
 			.observationRegistry(observationRegistry)
 			.observationConvention(observationConvention);
 		clientBuilderCustomizers.forEach((customizer) -> customizer.customize(builder));
-		return builder.build();
+		return builder;
 	}
 
 	/**

@@ -9,12 +9,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
@@ -23,6 +26,7 @@ import org.springframework.web.client.RestClient;
 
 import io.rime.autoconfigure.RimeConfigurationChecks.EmulatorState;
 import io.rime.client.RimeClient;
+import io.rime.client.RimeClientBuilder;
 import io.rime.client.observation.RimeClientObservationConvention;
 
 /**
@@ -31,6 +35,9 @@ import io.rime.client.observation.RimeClientObservationConvention;
 final class RimeConfigurations {
 
 	static final String EMULATOR_CLASS = "io.rime.emulator.RimeEmulator";
+
+	/** The name of the watcher's job-start customizer bean, in {@code RimeWatcherConfigurations}. */
+	static final String WATCHER_HOOK = "rimeWatcherJobStartCustomizer";
 
 	private RimeConfigurations() {
 	}
@@ -43,15 +50,28 @@ final class RimeConfigurations {
 		@ConditionalOnMissingBean(RimeConnectionDetails.class)
 		PropertiesRimeConnectionDetails rimeConnectionDetails(RimeProperties properties,
 				ResourceLoader resourceLoader) {
-			EmulatorState emulator = !ClassUtils.isPresent(EMULATOR_CLASS, resourceLoader.getClassLoader())
-					? EmulatorState.ABSENT
-					: properties.getEmulator().isEnabled() ? EmulatorState.NOT_CONFIGURED : EmulatorState.DISABLED;
-			return new PropertiesRimeConnectionDetails(properties, emulator);
+			return propertiesConnectionDetails(properties, resourceLoader);
 		}
 
 		@Bean
-		RimeClient rimeClient(RimeProperties properties, RimeConnectionDetails connectionDetails,
-				ConfigurableListableBeanFactory beanFactory, Environment environment,
+		RimeClient rimeClient(RimeClientBuilderFactory factory) {
+			return factory.builder(true).build();
+		}
+
+	}
+
+	/**
+	 * A prototype {@link RimeClientBuilder} with the auto-configured client's HTTP settings, retry,
+	 * observations and customizers but no address or key, as Spring Boot's {@code RestClient.Builder}:
+	 * {@code builder.address(…).apiKey(…).build()} makes another client that behaves like the first.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class RimeClientBuilderConfiguration {
+
+		@Bean
+		RimeClientBuilderFactory rimeClientBuilderFactory(RimeProperties properties,
+				ObjectProvider<RimeConnectionDetails> connectionDetails, ConfigurableListableBeanFactory beanFactory,
+				Environment environment, ResourceLoader resourceLoader,
 				ObjectProvider<RestClient.Builder> restClientBuilder,
 				ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 				ObjectProvider<ObservationRegistry> observationRegistry,
@@ -59,14 +79,73 @@ final class RimeConfigurations {
 				ObjectProvider<RimeRetrySettingsCustomizer> retrySettingsCustomizers,
 				ObjectProvider<RimeRestClientCustomizer> restClientCustomizers,
 				ObjectProvider<RimeClientBuilderCustomizer> clientBuilderCustomizers) {
-			RimeClientFactory factory = new RimeClientFactory(properties, connectionDetails,
-					httpClientSettings.getIfAvailable(), sslBundles.getIfAvailable());
-			return factory.create(() -> restClientBuilder.getIfAvailable(RestClient::builder),
-					RequestFactoryChoice.choose(beanFactory, environment),
-					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
-					observationConvention.getIfUnique(), retrySettingsCustomizers.orderedStream().toList(),
-					restClientCustomizers.orderedStream().toList(), clientBuilderCustomizers.orderedStream().toList());
+			return (connect) -> {
+				RimeConnectionDetails details = connectionDetails
+					.getIfAvailable(() -> propertiesConnectionDetails(properties, resourceLoader));
+				RimeClientFactory factory = new RimeClientFactory(properties, details,
+						httpClientSettings.getIfAvailable(), sslBundles.getIfAvailable());
+				return factory.builder(connect, () -> restClientBuilder.getIfAvailable(RestClient::builder),
+						RequestFactoryChoice.choose(beanFactory, environment),
+						observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+						observationConvention.getIfUnique(), retrySettingsCustomizers.orderedStream().toList(),
+						restClientCustomizers.orderedStream().toList(),
+						clientBuilderCustomizers.orderedStream().filter((customizer) -> connect
+								|| !isWatcherHook(beanFactory, customizer)).toList());
+			};
 		}
+
+		@Bean
+		@Scope(BeanDefinition.SCOPE_PROTOTYPE)
+		@ConditionalOnMissingBean
+		RimeClientBuilder rimeClientBuilder(RimeClientBuilderFactory factory) {
+			return factory.builder(false);
+		}
+
+		// The watcher reads the jobs it is handed through the auto-configured client, so jobs that
+		// another client (of another server, or another key) starts are not its own.
+		private static boolean isWatcherHook(ConfigurableListableBeanFactory beanFactory,
+				RimeClientBuilderCustomizer customizer) {
+			return beanFactory.containsBean(WATCHER_HOOK) && beanFactory.getBean(WATCHER_HOOK) == customizer;
+		}
+
+	}
+
+	/**
+	 * Says once, at startup, that the application's own {@link RimeClient} replaces the
+	 * auto-configured one, and when several clients leave the watcher, the {@code rime} endpoint
+	 * and the info contributor without one to follow.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(RimeClient.class)
+	static class UserRimeClientConfiguration {
+
+		@Bean
+		static RimeClientCandidatesReport rimeClientCandidatesReport(ConfigurableListableBeanFactory beanFactory) {
+			return new RimeClientCandidatesReport(beanFactory);
+		}
+
+	}
+
+	static PropertiesRimeConnectionDetails propertiesConnectionDetails(RimeProperties properties,
+			ResourceLoader resourceLoader) {
+		EmulatorState emulator = !ClassUtils.isPresent(EMULATOR_CLASS, resourceLoader.getClassLoader())
+				? EmulatorState.ABSENT
+				: properties.getEmulator().isEnabled() ? EmulatorState.NOT_CONFIGURED : EmulatorState.DISABLED;
+		return new PropertiesRimeConnectionDetails(properties, emulator);
+	}
+
+	/**
+	 * Makes builders of clients configured as the auto-configured one.
+	 */
+	@FunctionalInterface
+	interface RimeClientBuilderFactory {
+
+		/**
+		 * Returns a new builder.
+		 * @param connect whether to set the connection details' address, key and default project
+		 * @return the builder
+		 */
+		RimeClientBuilder builder(boolean connect);
 
 	}
 

@@ -1,5 +1,7 @@
 package io.rime.autoconfigure.watch;
 
+import java.util.List;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +24,7 @@ import io.rime.watch.RimeJobWatcher;
  * back to the publisher, and replacing the application's {@code applicationEventMulticaster}
  * would change every event of the application, not only RIME's. So the watcher's events go
  * through a multicaster of their own that sees the same listeners, in the same order, as the
- * context's. A parent context gets the event as well, as with
+ * context's at the time of the event, including listeners added after the first one. A parent context gets the event as well, as with
  * {@link ApplicationContext#publishEvent(Object)}.
  */
 final class ListenerIsolatingEventPublisher implements ApplicationEventPublisher {
@@ -31,7 +33,7 @@ final class ListenerIsolatingEventPublisher implements ApplicationEventPublisher
 
 	private final AbstractApplicationContext context;
 
-	private volatile @Nullable SimpleApplicationEventMulticaster multicaster;
+	private volatile @Nullable Current current;
 
 	ListenerIsolatingEventPublisher(AbstractApplicationContext context) {
 		this.context = context;
@@ -48,27 +50,33 @@ final class ListenerIsolatingEventPublisher implements ApplicationEventPublisher
 		}
 	}
 
-	// Built at the first event, which the watcher publishes only once the context is running, so
-	// that every listener of the refreshed context is known.
+	// Rebuilt whenever the context's listeners changed since the last event (Spring's test
+	// framework adds the listener of @RecordApplicationEvents to a running context, and so may an
+	// application), so that every listener the context has now gets the event. Listeners rarely
+	// change, so most events reuse the multicaster and its cache.
 	private SimpleApplicationEventMulticaster multicaster() {
-		SimpleApplicationEventMulticaster multicaster = this.multicaster;
-		if (multicaster == null) {
+		List<ApplicationListener<?>> listeners = List.copyOf(this.context.getApplicationListeners());
+		Current current = this.current;
+		if (current == null || !current.listeners().equals(listeners)) {
 			synchronized (this) {
-				multicaster = this.multicaster;
-				if (multicaster == null) {
-					multicaster = new IsolatingMulticaster(this.context);
-					this.multicaster = multicaster;
+				current = this.current;
+				if (current == null || !current.listeners().equals(listeners)) {
+					current = new Current(listeners, new IsolatingMulticaster(this.context, listeners));
+					this.current = current;
 				}
 			}
 		}
-		return multicaster;
+		return current.multicaster();
+	}
+
+	private record Current(List<ApplicationListener<?>> listeners, SimpleApplicationEventMulticaster multicaster) {
 	}
 
 	private static final class IsolatingMulticaster extends SimpleApplicationEventMulticaster {
 
-		IsolatingMulticaster(AbstractApplicationContext context) {
+		IsolatingMulticaster(AbstractApplicationContext context, List<ApplicationListener<?>> listeners) {
 			super(context.getBeanFactory());
-			context.getApplicationListeners().forEach(this::addApplicationListener);
+			listeners.forEach(this::addApplicationListener);
 			for (String name : context.getBeanNamesForType(ApplicationListener.class, true, false)) {
 				addApplicationListenerBean(name);
 			}

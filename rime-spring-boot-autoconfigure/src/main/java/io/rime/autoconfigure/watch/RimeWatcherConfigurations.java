@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,7 +45,7 @@ final class RimeWatcherConfigurations {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty("rime.watcher.enabled")
-	@ConditionalOnBean(RimeClient.class)
+	@ConditionalOnSingleCandidate(RimeClient.class)
 	@EnableConfigurationProperties(RimeWatcherProperties.class)
 	static class RimeJobWatcherConfiguration {
 
