@@ -1,8 +1,5 @@
 package io.rime.autoconfigure;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.Test;
@@ -114,29 +111,6 @@ class SeveralRimeClientsTests extends EmulatorBackedTests {
 			RimeClientBuilder builder = context.getBean(RimeClientBuilder.class);
 			assertThatIllegalArgumentException().isThrownBy(builder::build).withMessageContaining("address");
 		});
-	}
-
-	@Test
-	void theReadmesSecondClientTalksToItsOwnServerBesideTheAutoConfiguredOne() throws Exception {
-		try (RimeEmulator tenantB = RimeEmulator.builder().build().start()) {
-			this.contextRunner.withConfiguration(features())
-				.withPropertyValues(emulatorProperties("rime.watcher.enabled=true",
-						"tenant-b.rime.address=" + tenantB.baseUrl(), "tenant-b.rime.api-key=" + tenantB.apiKey()))
-				.withUserConfiguration(TenantClients.class)
-				.run((context) -> {
-					RimeClient tenantBClient = context.getBean("tenantBRime", RimeClient.class);
-					assertThat(tenantBClient.getRimeInfo().version()).isNotBlank();
-					assertThat(tenantB.requests()).singleElement()
-						.satisfies((request) -> assertThat(request.apiKeyPresent()).isTrue());
-					assertThat(context.getBean(RimeClient.class).address()).isEqualTo(emulator.baseUrl());
-					assertThat(context).hasSingleBean(RimeJobWatcher.class);
-				});
-		}
-		String readme = Files.readString(Path.of("..", "README.md"));
-		String example = readme.substring(readme.indexOf("import org.springframework.beans.factory.annotation.Qualifier;"));
-		example = example.substring(0, example.indexOf("```"));
-		String source = Files.readString(Path.of("src/test/java/io/rime/autoconfigure/TenantClients.java"));
-		assertThat(source.replaceAll("\\s+", "")).contains(example.replaceAll("\\s+", ""));
 	}
 
 	private static AutoConfigurations features() {

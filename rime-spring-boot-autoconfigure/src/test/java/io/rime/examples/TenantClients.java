@@ -1,4 +1,4 @@
-package io.rime.autoconfigure;
+package io.rime.examples;
 
 // README example starts here
 import org.springframework.beans.factory.annotation.Qualifier;
