@@ -39,11 +39,21 @@ public class SampleApplication {
 	 */
 	public static void main(String[] args) {
 		ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class, args);
-		SampleProperties properties = context.getBean(SampleProperties.class);
-		if (properties.isExitWhenDone()) {
-			int exitCode = context.getBean(MainJob.class).awaitExitCode(properties.getTimeout());
-			System.exit(SpringApplication.exit(context, () -> exitCode));
+		if (context.getBean(SampleProperties.class).isExitWhenDone()) {
+			System.exit(exitWhenDone(context));
 		}
+	}
+
+	/**
+	 * Wait for the start-up stress test, then close the application.
+	 * @param context the running application
+	 * @return the exit code: {@link RunOutcome#exitCode()} unless an {@code ExitCodeGenerator}
+	 * bean says otherwise
+	 */
+	static int exitWhenDone(ConfigurableApplicationContext context) {
+		SampleProperties properties = context.getBean(SampleProperties.class);
+		int exitCode = context.getBean(MainJob.class).awaitExitCode(properties.getTimeout());
+		return SpringApplication.exit(context, () -> exitCode);
 	}
 
 }
