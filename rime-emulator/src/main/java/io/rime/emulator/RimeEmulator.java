@@ -68,7 +68,7 @@ public final class RimeEmulator implements AutoCloseable {
 		this.faults = new Faults(this.faultInjector);
 		EmulatorSettings emulatorSettings = new EmulatorSettings(builder.clock, builder.pendingDuration,
 				builder.runningDuration, builder.validationDuration, builder.cancelDuration, builder.jobTtl,
-				builder.testCasesPerRun, builder.licenseExpiration(builder.clock));
+				builder.testCasesPerRun, builder.licenseExpiration(builder.clock), builder.dataChecks);
 		this.settings = emulatorSettings;
 		this.api = new RestApi(emulatorSettings, this::baseUrl, null);
 		this.seeder = new Seeder(() -> this.api.seeding());
@@ -178,7 +178,9 @@ public final class RimeEmulator implements AutoCloseable {
 	 * same key. The clock is left where it is.
 	 */
 	public synchronized void reset() {
-		this.api = new RestApi(this.settings, this::baseUrl, this.api.defaultProjectId());
+		RestApi old = this.api;
+		this.api = new RestApi(this.settings, this::baseUrl, old.defaultProjectId());
+		old.close();
 		this.faults.clear();
 		if (this.front != null) {
 			this.front.forgetRecordedRequests();
@@ -202,6 +204,7 @@ public final class RimeEmulator implements AutoCloseable {
 		if (this.front != null) {
 			this.front.stop();
 		}
+		this.api.close();
 	}
 
 	@Override
@@ -273,6 +276,8 @@ public final class RimeEmulator implements AutoCloseable {
 		private @Nullable Instant licenseExpiration;
 
 		private long faultSeed = 42;
+
+		private boolean dataChecks = true;
 
 		private Builder() {
 		}
@@ -406,6 +411,18 @@ public final class RimeEmulator implements AutoCloseable {
 		 */
 		public Builder licenseExpiration(Instant expiration) {
 			this.licenseExpiration = required(expiration, "licenseExpiration");
+			return this;
+		}
+
+		/**
+		 * Sets whether a stress test whose datasets are local CSV files gets its data checks
+		 * (drift, abnormal inputs, data cleanliness) computed from the files (default true), or
+		 * generated results like a stress test on remote data.
+		 * @param enabled whether to compute them
+		 * @return this builder
+		 */
+		public Builder dataChecks(boolean enabled) {
+			this.dataChecks = enabled;
 			return this;
 		}
 

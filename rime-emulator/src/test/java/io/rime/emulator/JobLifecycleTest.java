@@ -103,12 +103,13 @@ class JobLifecycleTest {
 		JsonNode basic = getJob(jobId, false);
 
 		JsonNode testRun = full.path("jobData").path("stress").path("progress").path("testRun");
-		assertThat(full.path("jobProgressStr").asString()).isEqualTo("3/10 test batches complete");
+		// a local CSV gets the 10 computed data batches and the 5 model batches it skips
+		assertThat(full.path("jobProgressStr").asString()).isEqualTo("5/15 test batches complete");
 		assertThat(testRun.path("status").asString()).isEqualTo("TEST_TASK_STATUS_RUNNING");
-		assertThat(testRun.path("testBatches")).hasSize(10);
-		assertThat(testRun.path("testBatches").get(2).path("status").asString()).isEqualTo("TEST_TASK_STATUS_COMPLETED");
-		assertThat(testRun.path("testBatches").get(3).path("status").asString()).isEqualTo("TEST_TASK_STATUS_RUNNING");
-		assertThat(testRun.path("testBatches").get(4).path("status").asString()).isEqualTo("TEST_TASK_STATUS_PENDING");
+		assertThat(testRun.path("testBatches")).hasSize(15);
+		assertThat(testRun.path("testBatches").get(4).path("status").asString()).isEqualTo("TEST_TASK_STATUS_COMPLETED");
+		assertThat(testRun.path("testBatches").get(5).path("status").asString()).isEqualTo("TEST_TASK_STATUS_RUNNING");
+		assertThat(testRun.path("testBatches").get(6).path("status").asString()).isEqualTo("TEST_TASK_STATUS_PENDING");
 		assertThat(full.path("runningTimeSecs").asDouble()).isEqualTo(35.0);
 		assertThat(basic.has("jobProgressStr")).isFalse();
 		assertThat(basic.path("jobData").path("stress").has("progress")).isFalse();

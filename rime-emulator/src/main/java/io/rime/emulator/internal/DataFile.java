@@ -65,7 +65,12 @@ final class DataFile {
 		return (file != null && !Files.isRegularFile(file)) ? what + " '" + path + "' does not exist" : null;
 	}
 
-	private static @Nullable Path localFile(String path) {
+	/**
+	 * Returns the local file a path names: a plain path or a {@code file:} URI.
+	 * @param path the path
+	 * @return the file, or {@code null} for a remote path
+	 */
+	static @Nullable Path localFile(String path) {
 		try {
 			if (path.startsWith("file:")) {
 				return Path.of(URI.create(path));

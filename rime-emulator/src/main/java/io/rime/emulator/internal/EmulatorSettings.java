@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record EmulatorSettings(Clock clock, Duration pendingDuration, Duration runningDuration,
 		Duration validationDuration, Duration cancelDuration, Duration jobTtl, @Nullable Long testCasesPerRun,
-		Instant licenseExpiration) {
+		Instant licenseExpiration, boolean dataChecks) {
 
 	public Instant now() {
 		return this.clock.instant();

@@ -2,18 +2,22 @@ package io.rime.emulator.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A job whose status follows from the clock: nothing runs in the background. A job goes
- * REQUESTED, PENDING, RUNNING, then SUCCEEDED or FAILED, or CANCELLED when a cancel request
- * takes effect before it ends.
+ * A job whose status follows from the clock, and for a stress test with local CSV data also from
+ * its data checks, which run in the background once it is RUNNING. A job goes REQUESTED, PENDING,
+ * RUNNING, then SUCCEEDED or FAILED, or CANCELLED when a cancel request takes effect before it
+ * ends.
  */
 final class Job {
 
-	static final int TEST_BATCHES = ResultsGenerator.BATCHES.size();
+	static final List<String> GENERATED_BATCH_TYPES = ResultsGenerator.BATCHES.stream()
+		.map(ResultsGenerator.Batch::type)
+		.toList();
 
 	private final String id;
 
@@ -34,6 +38,8 @@ final class Job {
 	private final @Nullable StressRun stressRun;
 
 	private volatile @Nullable Instant cancelEffectiveAt;
+
+	private volatile @Nullable DataCheckRun dataChecks;
 
 	Job(String id, long sequence, String projectId, Instant created, Duration requested, Duration pending,
 			Duration running, @Nullable String failure, boolean failsBeforeRunning, @Nullable StressRun stressRun) {
@@ -64,8 +70,25 @@ final class Job {
 		return this.created;
 	}
 
+	/** Why the job fails: its start failed, or its data checks did; null otherwise. */
 	@Nullable String failure() {
-		return this.failure;
+		if (this.failure != null) {
+			return this.failure;
+		}
+		DataCheckRun checks = this.dataChecks;
+		return (checks != null) ? checks.failure() : null;
+	}
+
+	/**
+	 * Makes the job check data while it runs; set right after the job is created.
+	 * @param checks the computation
+	 */
+	void checkData(DataCheckRun checks) {
+		this.dataChecks = checks;
+	}
+
+	@Nullable DataCheckRun dataChecks() {
+		return this.dataChecks;
 	}
 
 	@Nullable StressRun stressRun() {
@@ -83,6 +106,10 @@ final class Job {
 	synchronized void requestCancel(Instant effectiveAt) {
 		if (this.cancelEffectiveAt == null) {
 			this.cancelEffectiveAt = effectiveAt;
+			DataCheckRun checks = this.dataChecks;
+			if (checks != null) {
+				checks.cancel();
+			}
 		}
 	}
 
@@ -92,34 +119,78 @@ final class Job {
 	 * @return the state
 	 */
 	State at(Instant now) {
+		DataCheckRun checks = this.dataChecks;
+		if (checks != null && !now.isBefore(this.runningAt) && this.cancelEffectiveAt == null) {
+			checks.start(); // the data are checked while the job runs
+			if (!now.isBefore(this.naturalEnd)) {
+				checks.awaitIfClockRanAhead(Duration.between(this.runningAt, now));
+			}
+		}
+		Instant end = end(checks);
 		Instant cancelAt = this.cancelEffectiveAt;
-		boolean cancelled = cancelAt != null && cancelAt.isBefore(this.naturalEnd);
-		Instant end = cancelled ? cancelAt : this.naturalEnd;
-		if (!now.isBefore(end)) {
+		boolean cancelled = cancelAt != null && (end == null || cancelAt.isBefore(end));
+		if (cancelled) {
+			end = cancelAt;
+		}
+		if (end != null && !now.isBefore(end)) {
 			String status = cancelled ? "JOB_STATUS_CANCELLED"
-					: (this.failure != null) ? "JOB_STATUS_FAILED" : "JOB_STATUS_SUCCEEDED";
+					: (failure() != null) ? "JOB_STATUS_FAILED" : "JOB_STATUS_SUCCEEDED";
 			boolean ran = end.isAfter(this.runningAt);
 			return new State(status, ran ? this.runningAt : null, end,
-					ran ? Duration.between(this.runningAt, end) : Duration.ZERO, completedBatches(end));
+					ran ? Duration.between(this.runningAt, end) : Duration.ZERO, completedBatches(end, end));
 		}
 		if (!now.isBefore(this.runningAt)) {
 			return new State("JOB_STATUS_RUNNING", this.runningAt, null, Duration.between(this.runningAt, now),
-					completedBatches(now));
+					completedBatches(now, end));
 		}
 		String status = now.isBefore(this.pendingAt) ? "JOB_STATUS_REQUESTED" : "JOB_STATUS_PENDING";
 		return new State(status, null, null, Duration.ZERO, 0);
 	}
 
-	private int completedBatches(Instant time) {
+	/**
+	 * When the job ends unless it is cancelled: at its natural end, or for a job that checks data,
+	 * when the checks are also done (or at once when they failed); null while they run.
+	 */
+	private @Nullable Instant end(@Nullable DataCheckRun checks) {
+		if (checks == null) {
+			return this.naturalEnd;
+		}
+		Duration elapsed = checks.elapsed();
+		if (elapsed == null) {
+			return null;
+		}
+		Instant finished = this.runningAt.plus(elapsed);
+		if (checks.failure() != null) {
+			return finished.isAfter(this.runningAt) ? finished : this.runningAt;
+		}
+		return finished.isAfter(this.naturalEnd) ? finished : this.naturalEnd;
+	}
+
+	int batchCount() {
+		return batchTypes().size();
+	}
+
+	List<String> batchTypes() {
+		DataCheckRun checks = this.dataChecks;
+		return (checks != null) ? checks.batchTypes() : GENERATED_BATCH_TYPES;
+	}
+
+	private int completedBatches(Instant time, @Nullable Instant end) {
+		int batches = batchCount();
 		if (!time.isAfter(this.runningAt)) {
 			return 0;
 		}
-		if (this.failure == null && !time.isBefore(this.naturalEnd)) {
-			return TEST_BATCHES;
+		if (failure() == null && end != null && !time.isBefore(end)) {
+			return batches;
 		}
 		long total = Duration.between(this.runningAt, this.naturalEnd).toNanos();
 		long done = Duration.between(this.runningAt, time).toNanos();
-		return (total <= 0) ? TEST_BATCHES : (int) Math.min(TEST_BATCHES, done * TEST_BATCHES / total);
+		double share = (total <= 0) ? 1 : Math.min(1, (double) done / total);
+		DataCheckRun checks = this.dataChecks;
+		if (checks != null) {
+			share = Math.min(share, checks.progress());
+		}
+		return (int) Math.min(batches - ((end == null) ? 1 : 0), Math.floor(share * batches));
 	}
 
 	/**

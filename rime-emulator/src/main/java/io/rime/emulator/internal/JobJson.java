@@ -1,6 +1,7 @@
 package io.rime.emulator.internal;
 
 import java.time.Instant;
+import java.util.List;
 
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,7 +37,7 @@ final class JobJson {
 		if (run != null) {
 			writeStressData(json.putObject("jobData").putObject("stress"), job, run, state, fullView);
 			if (fullView) {
-				json.put("jobProgressStr", state.completedBatches() + "/" + Job.TEST_BATCHES + " test batches complete");
+				json.put("jobProgressStr", state.completedBatches() + "/" + job.batchCount() + " test batches complete");
 			}
 		}
 		if ("JOB_STATUS_FAILED".equals(state.status())) {
@@ -64,7 +65,8 @@ final class JobJson {
 		testRun.put("testRunId", run.testRunId());
 		testRun.put("status", taskStatus(state.status()));
 		ArrayNode batches = testRun.putArray("testBatches");
-		for (int i = 0; i < Job.TEST_BATCHES; i++) {
+		List<String> types = job.batchTypes();
+		for (int i = 0; i < types.size(); i++) {
 			String batchStatus;
 			if (i < state.completedBatches()) {
 				batchStatus = "TEST_TASK_STATUS_COMPLETED";
@@ -75,7 +77,7 @@ final class JobJson {
 			else {
 				batchStatus = state.terminal() ? taskStatus(state.status()) : "TEST_TASK_STATUS_PENDING";
 			}
-			batches.addObject().put("type", ResultsGenerator.BATCHES.get(i).type()).put("status", batchStatus);
+			batches.addObject().put("type", types.get(i)).put("status", batchStatus);
 		}
 	}
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -49,10 +50,27 @@ final class Jobs {
 	}
 
 	Job startStressTest(String projectId, Job.StressRun run, @Nullable String failure) {
+		return startStressTest(projectId, run, failure, null);
+	}
+
+	/**
+	 * Starts a stress test job.
+	 * @param projectId the project
+	 * @param run what it runs
+	 * @param failure why it fails before running, or {@code null}
+	 * @param dataChecks makes the data checks of the job with the given id, or {@code null} for
+	 * generated results
+	 * @return the job
+	 */
+	Job startStressTest(String projectId, Job.StressRun run, @Nullable String failure,
+			@Nullable Function<String, DataCheckRun> dataChecks) {
 		Duration pending = this.settings.pendingDuration();
 		Duration requested = pending.dividedBy(5);
 		Job job = new Job(UUID.randomUUID().toString(), this.sequence.incrementAndGet(), projectId, this.settings.now(),
 				requested, pending.minus(requested), this.settings.runningDuration(), failure, failure != null, run);
+		if (dataChecks != null) {
+			job.checkData(dataChecks.apply(job.id()));
+		}
 		this.byId.put(job.id(), job);
 		this.stressTestsByProject.computeIfAbsent(projectId, (id) -> new ConcurrentSkipListMap<>())
 			.put(job.sequence(), job);

@@ -1,6 +1,7 @@
 package io.rime.emulator.internal;
 
 import java.time.Instant;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,6 +54,7 @@ final class Registry {
 				? Fields.optionalString(dataParams, "labelCol", "dataInfo.dataParams.labelCol") : null;
 		if (dataParams != null) {
 			Fields.optionalInt64(dataParams, "nrows", "dataInfo.dataParams.nrows");
+			categoricalFeatures(dataInfo);
 		}
 		Dataset dataset = addDataset(projectId, name, path, labelCol, dataInfo, false);
 		ObjectNode response = Json.object().put("datasetId", dataset.id());
@@ -78,7 +80,8 @@ final class Registry {
 		Job validation = this.jobs.startValidation(projectId, inspection.problem(), validated);
 		String datasetId = UUID.randomUUID().toString();
 		Dataset dataset = new Dataset(datasetId, projectId, inspection.features(), validation,
-				new Entry(name, this.sequence.incrementAndGet(), this.settings.now(), dataInfo));
+				new Entry(name, this.sequence.incrementAndGet(), this.settings.now(), dataInfo), path,
+				DataFile.localFile(path), labelCol, categoricalFeatures(dataInfo));
 		this.datasets.put(datasetId, dataset);
 		return dataset;
 	}
@@ -100,6 +103,12 @@ final class Registry {
 				new Entry(name, this.sequence.incrementAndGet(), this.settings.now(), modelInfo));
 		this.models.put(modelId, model);
 		return model;
+	}
+
+	private static List<String> categoricalFeatures(JsonNode dataInfo) {
+		JsonNode dataParams = dataInfo.path("dataParams");
+		return dataParams.isObject() ? Fields.optionalNames(dataParams, "categoricalFeatures",
+				"dataInfo.dataParams.categoricalFeatures") : List.of();
 	}
 
 	ApiResponse registerModel(ApiRequest request) {
@@ -224,7 +233,21 @@ final class Registry {
 		throw ApiError.invalid("dataInfo.connectionInfo must set one of " + String.join(", ", CONNECTION_KINDS));
 	}
 
-	record Dataset(String id, String projectId, List<String> features, Job validation, Entry entry) {
+	/**
+	 * A registered dataset.
+	 *
+	 * @param id the dataset id
+	 * @param projectId its project
+	 * @param features its feature columns
+	 * @param validation its validation job
+	 * @param entry what reads show of it
+	 * @param path the registered path
+	 * @param localFile the file, when the path is local
+	 * @param labelCol the label column, if any
+	 * @param categoricalFeatures the features declared categorical
+	 */
+	record Dataset(String id, String projectId, List<String> features, Job validation, Entry entry, String path,
+			@Nullable Path localFile, @Nullable String labelCol, List<String> categoricalFeatures) {
 	}
 
 	record Model(String id, String projectId, Job validation, Entry entry) {

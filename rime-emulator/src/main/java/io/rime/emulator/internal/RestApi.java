@@ -36,6 +36,8 @@ public final class RestApi {
 
 	private final SeedingApi seeding;
 
+	private final DataCheckPlanner dataChecks;
+
 	/**
 	 * Creates the API's state: empty but for the default project.
 	 * @param settings the settings
@@ -52,7 +54,8 @@ public final class RestApi {
 		RegistryReads registryReads = new RegistryReads(settings, this.projects, registry);
 		Results results = new Results(jobs);
 		TestRunDetails testRunDetails = new TestRunDetails(settings, results);
-		StressTests stressTests = new StressTests(settings, this.projects, registry, jobs, results);
+		this.dataChecks = new DataCheckPlanner(settings);
+		StressTests stressTests = new StressTests(settings, this.projects, registry, jobs, results, this.dataChecks);
 		this.idempotency = new IdempotencyCache(settings);
 		this.seeding = new SeedingApi(settings, this.projects, registry, jobs, results);
 		this.router.add("POST", "/v1/projects", this.projects::create)
@@ -80,6 +83,13 @@ public final class RestApi {
 			.add("GET", "/v1/test-cases", results::listTestCases)
 			.add("GET", "/v1/test-runs/{testRunId}", testRunDetails::get)
 			.add("GET", "/v1/rime-info", this::rimeInfo);
+	}
+
+	/**
+	 * Stops the background threads of the data checks; checks still running are abandoned.
+	 */
+	public void close() {
+		this.dataChecks.close();
 	}
 
 	public String defaultProjectId() {

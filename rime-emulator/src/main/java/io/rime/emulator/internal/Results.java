@@ -18,7 +18,7 @@ final class Results {
 
 	private final Jobs jobs;
 
-	private final Map<String, ResultsGenerator.TestRun> testRuns = new ConcurrentHashMap<>();
+	private final Map<String, RunResults> testRuns = new ConcurrentHashMap<>();
 
 	private final Map<String, TestRunDetails.RunInfo> runInfos = new ConcurrentHashMap<>();
 
@@ -26,7 +26,7 @@ final class Results {
 		this.jobs = jobs;
 	}
 
-	void add(ResultsGenerator.TestRun run, TestRunDetails.RunInfo info) {
+	void add(RunResults run, TestRunDetails.RunInfo info) {
 		this.testRuns.put(run.testRunId(), run);
 		this.runInfos.put(run.testRunId(), info);
 	}
@@ -37,7 +37,7 @@ final class Results {
 	 * @return the run and what it was started with
 	 */
 	TestRunDetails.Found find(String testRunId) {
-		ResultsGenerator.TestRun run = this.testRuns.get(testRunId);
+		RunResults run = this.testRuns.get(testRunId);
 		TestRunDetails.RunInfo info = this.runInfos.get(testRunId);
 		if (run == null || info == null) {
 			throw ApiError.notFound("test run '" + testRunId + "' not found");
@@ -54,14 +54,15 @@ final class Results {
 		int pageSize = Paging.pageSize(request);
 		JsonNode token = Paging.decode(request, "batches");
 		String testRunId = exactlyOne(request.queryParam("testRunId"), token, "testRunId");
-		ResultsGenerator.TestRun run = require((token != null) ? token.path("r").asString() : testRunId);
-		int from = (token != null) ? (int) Paging.position(token, "o", ResultsGenerator.BATCHES.size()) : 0;
+		RunResults run = require((token != null) ? token.path("r").asString() : testRunId);
+		int batches = run.batchCount();
+		int from = (token != null) ? (int) Paging.position(token, "o", batches) : 0;
 		List<ObjectNode> page = new ArrayList<>();
-		int to = Math.min(ResultsGenerator.BATCHES.size(), from + pageSize);
+		int to = Math.min(batches, from + pageSize);
 		for (int i = from; i < to; i++) {
-			page.add(ResultsGenerator.batchResult(run, i));
+			page.add(run.batch(i));
 		}
-		String next = (to < ResultsGenerator.BATCHES.size())
+		String next = (to < batches)
 				? Paging.encode("batches", Json.object().put("r", run.testRunId()).put("o", to)) : null;
 		return ApiResponse.ok(Paging.page("testBatches", page, next));
 	}
@@ -71,7 +72,7 @@ final class Results {
 		JsonNode token = Paging.decode(request, "cases");
 		String testRunId = exactlyOne(request.queryParam("listTestCasesQuery.testRunId"), token,
 				"listTestCasesQuery.testRunId");
-		ResultsGenerator.TestRun run;
+		RunResults run;
 		Set<String> testTypes = new HashSet<>();
 		Set<String> featureIds = new HashSet<>();
 		long from;
@@ -90,7 +91,7 @@ final class Results {
 		List<ObjectNode> page = new ArrayList<>(Math.min(pageSize, 1024));
 		long index = from;
 		for (; index < run.caseCount() && page.size() < pageSize; index++) {
-			ObjectNode testCase = ResultsGenerator.testCase(run, index);
+			ObjectNode testCase = run.testCase(index);
 			if ((testTypes.isEmpty() || testTypes.contains(testCase.path("testBatchType").asString()))
 					&& (featureIds.isEmpty() || featureIds.contains(testCase.path("urlSafeFeatureId").asString("")))) {
 				page.add(testCase);
@@ -106,8 +107,8 @@ final class Results {
 		return ApiResponse.ok(Paging.page("testCases", page, next));
 	}
 
-	private ResultsGenerator.TestRun require(@Nullable String testRunId) {
-		ResultsGenerator.TestRun run = (testRunId != null) ? this.testRuns.get(testRunId) : null;
+	private RunResults require(@Nullable String testRunId) {
+		RunResults run = (testRunId != null) ? this.testRuns.get(testRunId) : null;
 		if (run == null || !this.jobs.succeeded(run.jobId())) {
 			throw ApiError.notFound("test run '" + testRunId + "' not found");
 		}

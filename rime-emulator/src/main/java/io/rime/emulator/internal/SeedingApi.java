@@ -124,8 +124,8 @@ public final class SeedingApi {
 				job.requestCancel(cancelAt);
 			}
 			String runName = "seeded-" + job.id();
-			this.results.add(ResultsGenerator.TestRun.of(testRunId, job.id(), runName, DataFile.REMOTE_FEATURES,
-					this.settings.testCasesPerRun()),
+			this.results.add(new RunResults.Generated(ResultsGenerator.TestRun.of(testRunId, job.id(), runName,
+					DataFile.REMOTE_FEATURES, this.settings.testCasesPerRun())),
 					new TestRunDetails.RunInfo(runName, projectId, modelId, datasetId, datasetId,
 							project.json().path("modelTask").asString("MODEL_TASK_UNSPECIFIED"), List.of(),
 							job.created()));

@@ -3,6 +3,7 @@ package io.rime.emulator.internal;
 import java.util.List;
 import java.util.UUID;
 
+import io.rime.emulator.internal.checks.DataCheckSpec;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,8 +27,12 @@ final class StressTests {
 
 	private final Results results;
 
-	StressTests(EmulatorSettings settings, Projects projects, Registry registry, Jobs jobs, Results results) {
+	private final DataCheckPlanner dataChecks;
+
+	StressTests(EmulatorSettings settings, Projects projects, Registry registry, Jobs jobs, Results results,
+			DataCheckPlanner dataChecks) {
 		this.settings = settings;
+		this.dataChecks = dataChecks;
 		this.projects = projects;
 		this.registry = registry;
 		this.jobs = jobs;
@@ -63,16 +68,22 @@ final class StressTests {
 				"testRunConfig.modelId", modelId);
 		Registry.Dataset eval = this.registry.requireDataset(evalDatasetId, "testRunConfig.dataInfo.evalDatasetId");
 		requireInProject(eval.projectId(), projectId, "testRunConfig.dataInfo.evalDatasetId", evalDatasetId);
+		Registry.Dataset ref = null;
 		if (refDatasetId != null && !refDatasetId.isEmpty()) {
-			Registry.Dataset ref = this.registry.requireDataset(refDatasetId, "testRunConfig.dataInfo.refDatasetId");
+			ref = this.registry.requireDataset(refDatasetId, "testRunConfig.dataInfo.refDatasetId");
 			requireInProject(ref.projectId(), projectId, "testRunConfig.dataInfo.refDatasetId", refDatasetId);
 		}
 
 		String testRunId = UUID.randomUUID().toString();
-		Job job = this.jobs.startStressTest(projectId, new Job.StressRun(testRunId, customImage),
-				imagePullFailure(customImage));
-		this.results.add(ResultsGenerator.TestRun.of(testRunId, job.id(), runName, eval.features(),
-				this.settings.testCasesPerRun()),
+		String failure = imagePullFailure(customImage);
+		DataCheckSpec spec = (failure == null) ? this.dataChecks.spec(config, ref, eval) : null;
+		Job job = this.jobs.startStressTest(projectId, new Job.StressRun(testRunId, customImage), failure,
+				(spec != null) ? (jobId) -> this.dataChecks.run(testRunId, jobId, spec) : null);
+		this.dataChecks.startWhenRunning(job);
+		RunResults results = (job.dataChecks() != null) ? job.dataChecks()
+				: new RunResults.Generated(ResultsGenerator.TestRun.of(testRunId, job.id(), runName, eval.features(),
+						this.settings.testCasesPerRun()));
+		this.results.add(results,
 				new TestRunDetails.RunInfo(runName, projectId, modelId,
 						(refDatasetId != null && !refDatasetId.isEmpty()) ? refDatasetId : null, evalDatasetId,
 						project.json().path("modelTask").asString("MODEL_TASK_UNSPECIFIED"), categories, job.created()));

@@ -30,7 +30,7 @@ final class TestRunDetails {
 
 	ApiResponse get(ApiRequest request) {
 		Found found = this.results.find(request.pathVariable("testRunId"));
-		ResultsGenerator.TestRun run = found.run();
+		RunResults run = found.run();
 		RunInfo info = found.info();
 		Job.State state = found.job().at(this.settings.now());
 		ObjectNode json = Json.object();
@@ -51,7 +51,7 @@ final class TestRunDetails {
 		json.put("refDataSamplingPct", 1.0);
 		json.put("evalDataSamplingPct", 1.0);
 		if (state.status().equals("JOB_STATUS_SUCCEEDED")) {
-			long[] statusCounts = this.counts.computeIfAbsent(run.testRunId(), (id) -> ResultsGenerator.statusCounts(run));
+			long[] statusCounts = this.counts.computeIfAbsent(run.testRunId(), (id) -> run.statusCounts());
 			ObjectNode metrics = json.putObject("metrics");
 			metrics.put("durationMillis", Long.toString(state.runningTime().toMillis()));
 			metrics.put("numInputs", Long.toString(1000));
@@ -65,8 +65,8 @@ final class TestRunDetails {
 			long high = 0;
 			long low = 0;
 			long none = 0;
-			for (int i = 0; i < ResultsGenerator.BATCHES.size(); i++) {
-				switch (ResultsGenerator.batchResult(run, i).path("severity").asString()) {
+			for (int i = 0; i < run.batchCount(); i++) {
+				switch (run.batch(i).path("severity").asString()) {
 					case "SEVERITY_ALERT" -> high++;
 					case "SEVERITY_WARNING" -> low++;
 					default -> none++;
@@ -109,11 +109,11 @@ final class TestRunDetails {
 	/**
 	 * A test run with its job.
 	 *
-	 * @param run the generator's input
+	 * @param run its results
 	 * @param info what it was started with
 	 * @param job its job
 	 */
-	record Found(ResultsGenerator.TestRun run, RunInfo info, Job job) {
+	record Found(RunResults run, RunInfo info, Job job) {
 	}
 
 }

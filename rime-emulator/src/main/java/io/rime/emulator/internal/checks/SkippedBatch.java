@@ -1,0 +1,11 @@
+package io.rime.emulator.internal.checks;
+
+/**
+ * A model-dependent test batch that a computed run lists with every case skipped.
+ *
+ * @param type the test type
+ * @param name the display name
+ * @param category the test category
+ */
+public record SkippedBatch(String type, String name, String category) {
+}
