@@ -63,9 +63,8 @@ final class AbnormalCases {
 		}
 		double[] range = model.range();
 		String text = String.format(Locale.ROOT, "%s, %s", bound(range[0], "(-inf"), bound(range[1], "inf)"));
-		TestCase result = failing(feature, evalRows, eval.outOfRange.count, FAIL_RATE, eval.outOfRange.examples,
+		return failing(feature, evalRows, eval.outOfRange.count, FAIL_RATE, eval.outOfRange.examples,
 				eval.outOfRange.rows).text("range", TestCase.FEATURE, text);
-		return result;
 	}
 
 	private static String bound(double value, String infinite) {
@@ -104,15 +103,10 @@ final class AbnormalCases {
 		}
 		double rate = (double) count / rows;
 		Verdict verdict = (count == 0) ? Verdict.PASS : (rate >= failRate) ? Verdict.FAIL : Verdict.WARNING;
-		TestCase result = new TestCase(verdict, feature).count("count", TestCase.FAILING_INPUTS, count)
-			.judged("rate", TestCase.FAILING_INPUTS, rate, 1.0 / rows, failRate, true);
-		if (!examples.isEmpty()) {
-			result.texts("examples", TestCase.INPUT, examples);
-		}
-		if (!rowIds.isEmpty()) {
-			result.counts("row_ids", TestCase.INPUT, rowIds);
-		}
-		return result;
+		return new TestCase(verdict, feature).count("count", TestCase.FAILING_INPUTS, count)
+			.judged("rate", TestCase.FAILING_INPUTS, rate, 1.0 / rows, failRate, true)
+			.texts("examples", TestCase.INPUT, examples)
+			.counts("row_ids", TestCase.INPUT, rowIds);
 	}
 
 }

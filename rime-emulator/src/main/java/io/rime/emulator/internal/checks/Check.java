@@ -31,7 +31,8 @@ record Check(String type, String name, String category, String description) {
 	static final Check CATEGORICAL_DRIFT = new Check("categorical_feature_drift", "Categorical Feature Drift", DRIFT,
 			COMPUTED + "PSI between the category frequencies of each categorical feature, each category count plus "
 					+ "one, nulls left out; warning from 0.2, fail from 0.6. The chi-square p-value is reported, not "
-					+ "judged. Needs 100 non-null values on each side.");
+					+ "judged. Needs 100 non-null values on each side; features whose reference values are 25% or more "
+					+ "distinct are skipped (E).");
 
 	static final Check CATEGORICAL_LABEL_DRIFT = new Check("categorical_label_drift", "Label Drift (Categorical)",
 			DRIFT, COMPUTED + "PSI between the label's class frequencies, each count plus one; warning from 0.2, fail "

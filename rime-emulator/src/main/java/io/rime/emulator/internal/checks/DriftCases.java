@@ -81,6 +81,10 @@ final class DriftCases {
 			return TestCase.skip(feature, "more than " + ReferenceColumn.MAX_CATEGORIES
 					+ " distinct reference values: too many categories to compare");
 		}
+		if (model.unseenAllowed) {
+			return TestCase.skip(feature, "25% or more of the reference values are distinct (free text or "
+					+ "codes): category frequencies are too sparse to compare (E)");
+		}
 		long n = model.nonNull;
 		long m = eval.nonNull;
 		if (n < MIN_SAMPLE || m < MIN_SAMPLE) {

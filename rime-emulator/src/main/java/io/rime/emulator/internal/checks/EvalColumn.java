@@ -34,6 +34,8 @@ final class EvalColumn {
 
 	long unseenOverflow;
 
+	final List<Long> unseenRowNumbers = new ArrayList<>();
+
 	final Failures outliers = new Failures();
 
 	final Failures outOfRange = new Failures();
@@ -93,8 +95,6 @@ final class EvalColumn {
 			}
 		}
 	}
-
-	final List<Long> unseenRowNumbers = new ArrayList<>();
 
 	/**
 	 * The failing rows of one abnormal-input check: their count, the first {@link #EXAMPLES}

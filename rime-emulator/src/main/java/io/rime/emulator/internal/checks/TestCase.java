@@ -77,7 +77,11 @@ final class TestCase {
 		return this;
 	}
 
+	/** Adds a list of strings, unless it is empty. */
 	TestCase texts(String metric, String category, List<String> values) {
+		if (values.isEmpty()) {
+			return this;
+		}
 		ArrayNode list = this.metrics.addObject()
 			.put("metric", metric)
 			.put("category", category)
@@ -87,7 +91,11 @@ final class TestCase {
 		return this;
 	}
 
+	/** Adds a list of integers, unless it is empty. */
 	TestCase counts(String metric, String category, List<Long> values) {
+		if (values.isEmpty()) {
+			return this;
+		}
 		ArrayNode list = this.metrics.addObject()
 			.put("metric", metric)
 			.put("category", category)
