@@ -1,5 +1,5 @@
 #!/usr/bin/env sh
-# Runs every benchmark (P1-P5) and rewrites the results section of BENCHMARKS.md.
+# Runs every benchmark (P1-P5, P8) and rewrites the results section of BENCHMARKS.md.
 # Sized for 2 cores and under 15 minutes; figures from a busy machine are noise, so run it on a quiet one.
 #
 #   bench/run.sh              all benchmarks
@@ -50,5 +50,9 @@ fi
 if wanted p5; then
 	echo "== P5 emulator"
 	run io.rime.benchmarks.EmulatorThroughputBenchmark
+fi
+if wanted p8; then
+	echo "== P8 emulator data checks (single thread, -Xmx64m)"
+	java -Xmx64m -XX:+UseSerialGC -Dbench.results="$RESULTS" -cp "$CP" io.rime.benchmarks.DataChecksBenchmark
 fi
 run io.rime.benchmarks.BenchmarkReport "$RESULTS" "$ROOT/BENCHMARKS.md"

@@ -21,6 +21,8 @@ final class Standalone {
 			                           Spring Boot's syntax: 500ms, 10s, 10m, 2h, 2d or ISO-8601 (PT10M)
 			  --running-duration D     time a stress test runs (default 5s)
 			  --test-cases-per-run N   test cases of every run (default: one per feature per test batch)
+			  --data-checks BOOLEAN    compute the data checks of stress tests on local CSV files
+			                           (default true; false generates their results like remote data)
 			  --fault SPEC             inject a fault, repeatable: 'METHOD /path=KIND[:ARG][,rate=R][,times=N]'
 			                           KIND is status:CODE, latency:DURATION, close, cut-body, apply-then-fail,
 			                           stall or body:CODE:CONTENT-TYPE:URL-ENCODED-BODY; PATH may end in
@@ -56,6 +58,7 @@ final class Standalone {
 					case "--test-cases-per-run" -> builder.testCasesPerRun(parseLong(option, value));
 					case "--fault" -> faults.add(Fault.parse(value));
 					case "--fault-seed" -> builder.faultSeed(parseLong(option, value));
+					case "--data-checks" -> builder.dataChecks(parseBoolean(option, value));
 					default -> throw new IllegalArgumentException("Unknown option " + option);
 				}
 			}
@@ -105,6 +108,15 @@ final class Standalone {
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("Option " + option + " needs a whole number, but was '" + value + "'");
 		}
+	}
+
+	private static boolean parseBoolean(String option, String value) {
+		return switch (value) {
+			case "true" -> true;
+			case "false" -> false;
+			default -> throw new IllegalArgumentException("Option " + option + " needs true or false, but was '" + value
+					+ "'");
+		};
 	}
 
 	private static Duration parseDuration(String option, String value) {

@@ -29,6 +29,13 @@ class StandaloneTest {
 	}
 
 	@Test
+	void dataChecksAreTurnedOffWithFalseAndOtherValuesAreRejected() {
+		assertThat(run("--data-checks", "yes")).isEqualTo(2);
+		assertThat(text(this.err)).contains("Option --data-checks needs true or false, but was 'yes'");
+		assertThat(text(this.out)).isEmpty();
+	}
+
+	@Test
 	void anUnknownOptionOrAMissingValueIsNamed() {
 		assertThat(run("--colour", "blue")).isEqualTo(2);
 		assertThat(run("--api-key")).isEqualTo(2);
