@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,17 +31,23 @@ final class DataCheckPlanner implements AutoCloseable {
 
 	private final EmulatorSettings settings;
 
-	private final ScheduledThreadPoolExecutor executor;
+	/** Computes; two threads, as the machine the emulator is sized for has two cores. */
+	private final ExecutorService executor;
+
+	/** Looks at jobs when they should be running, on time even while both workers compute. */
+	private final ScheduledThreadPoolExecutor scheduler;
 
 	DataCheckPlanner(EmulatorSettings settings) {
 		this.settings = settings;
 		AtomicInteger threads = new AtomicInteger();
-		this.executor = new ScheduledThreadPoolExecutor(2, (task) -> {
+		ThreadFactory factory = (task) -> {
 			Thread thread = new Thread(task, "rime-emulator-data-checks-" + threads.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
-		});
-		this.executor.setRemoveOnCancelPolicy(true);
+		};
+		this.executor = Executors.newFixedThreadPool(2, factory);
+		this.scheduler = new ScheduledThreadPoolExecutor(1, factory);
+		this.scheduler.setRemoveOnCancelPolicy(true);
 	}
 
 	/**
@@ -90,15 +100,16 @@ final class DataCheckPlanner implements AutoCloseable {
 		}
 		Duration delay = this.settings.pendingDuration();
 		try {
-			this.executor.schedule(() -> job.at(this.settings.now()), delay.toMillis(), TimeUnit.MILLISECONDS);
+			this.scheduler.schedule(() -> job.at(this.settings.now()), delay.toMillis(), TimeUnit.MILLISECONDS);
 		}
-		catch (java.util.concurrent.RejectedExecutionException ex) {
+		catch (RejectedExecutionException ex) {
 			// the emulator is closing: the job starts its checks when its status is read
 		}
 	}
 
 	@Override
 	public void close() {
+		this.scheduler.shutdownNow();
 		this.executor.shutdownNow();
 	}
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What a CSV field's bytes mean: null as pandas reads a CSV (its default NA strings, and an empty
- * field, quoted or not), a number, or a boolean. Works on bytes, because a String per field and
+ * field, quoted or not), or a number. Works on bytes, because a String per field and
  * an exception per non-number would make a pass several times slower.
  */
 final class Cells {
@@ -13,6 +13,9 @@ final class Cells {
 	/** pandas' default NA strings ({@code STR_NA_VALUES}), besides the empty field. */
 	static final List<String> NULL_TOKENS = List.of("#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan",
 			"1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null");
+
+	/** The FNV-1a offset basis, where a row's hash starts. */
+	static final long HASH_SEED = 0xCBF29CE484222325L;
 
 	private static final byte[][] NULLS = NULL_TOKENS.stream()
 		.map((token) -> token.getBytes(StandardCharsets.US_ASCII))
@@ -121,14 +124,6 @@ final class Cells {
 		}
 	}
 
-	static boolean isBoolean(byte[] bytes, int start, int end) {
-		String text = new String(bytes, start, end - start, StandardCharsets.US_ASCII);
-		return switch (text) {
-			case "True", "TRUE", "true", "False", "FALSE", "false" -> true;
-			default -> false;
-		};
-	}
-
 	/** FNV-1a over the field's bytes, continuing a row's hash. */
 	static long hash(long hash, byte[] bytes, int start, int end) {
 		long h = hash;
@@ -137,8 +132,6 @@ final class Cells {
 		}
 		return (h ^ 0x1F) * 0x100000001B3L;
 	}
-
-	static final long HASH_SEED = 0xCBF29CE484222325L;
 
 	/** SplitMix64's finaliser, to spread a hash over the bits a table uses. */
 	static long mix(long value) {

@@ -80,10 +80,6 @@ final class LongHashSet {
 		return false;
 	}
 
-	int size() {
-		return this.size;
-	}
-
 	/** Whether a new value was turned away because the set was at its capacity. */
 	boolean overflowed() {
 		return this.full;
