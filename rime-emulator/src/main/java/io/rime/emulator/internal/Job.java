@@ -122,9 +122,7 @@ final class Job {
 		DataCheckRun checks = this.dataChecks;
 		if (checks != null && !now.isBefore(this.runningAt) && this.cancelEffectiveAt == null) {
 			checks.start(); // the data are checked while the job runs
-			if (!now.isBefore(this.naturalEnd)) {
-				checks.awaitIfClockRanAhead(Duration.between(this.runningAt, now));
-			}
+			checks.awaitIfClockRanAhead(Duration.between(this.runningAt, now));
 		}
 		Instant end = end(checks);
 		Instant cancelAt = this.cancelEffectiveAt;
