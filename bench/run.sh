@@ -1,9 +1,10 @@
 #!/usr/bin/env sh
-# Runs every benchmark (P1-P5, P8) and rewrites the results section of BENCHMARKS.md.
+# Runs every benchmark (P1-P5, P8; P6 only when named) and rewrites the results section of BENCHMARKS.md.
 # Sized for 2 cores and under 15 minutes; figures from a busy machine are noise, so run it on a quiet one.
 #
 #   bench/run.sh              all benchmarks
 #   bench/run.sh p1 p3        only some of them
+#   bench/run.sh p6           the watcher across replicas: three JVMs, the leader SIGKILLed three times
 #
 # Needs only a JDK 17+; results go to bench/results/*.json.
 set -eu
@@ -54,5 +55,10 @@ fi
 if wanted p8; then
 	echo "== P8 emulator data checks (single thread, -Xmx64m)"
 	java -Xmx64m -XX:+UseSerialGC -Dbench.results="$RESULTS" -cp "$CP" io.rime.benchmarks.DataChecksBenchmark
+fi
+if [ -n "$SELECTED" ] && wanted p6; then
+	# Not part of a plain run: three replica JVMs and a PostgreSQL for about two minutes.
+	echo "== P6 watcher across replicas (three JVMs, SIGKILL of the leader)"
+	run io.rime.benchmarks.ClusterFailoverBenchmark
 fi
 run io.rime.benchmarks.BenchmarkReport "$RESULTS" "$ROOT/BENCHMARKS.md"

@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -16,19 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 
 import io.rime.client.JobMetadata;
 import io.rime.client.JobStatus;
-import io.rime.client.JobType;
 import io.rime.client.RimeApiException;
 import io.rime.client.RimeClient;
 import io.rime.client.RimeStressTestJob;
@@ -50,8 +44,6 @@ class JobTracker {
 
 	private static final int QUEUED_STARTS_KEPT = 10_000;
 
-	private static final int HANDLES_KEPT = 10_000;
-
 	private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
 	private final RimeJobWatcher eventSource;
@@ -66,7 +58,7 @@ class JobTracker {
 
 	private final WatchedProjects projects;
 
-	private final FinishedHistory history;
+	private final Announcer announcer;
 
 	private final Map<String, Entry> jobs = new ConcurrentHashMap<>();
 
@@ -76,20 +68,6 @@ class JobTracker {
 	private final AtomicInteger startedCount = new AtomicInteger();
 
 	private final AtomicBoolean startsDropped = new AtomicBoolean();
-
-	// The handles the starts returned, so that their finished events hand the same handle out.
-	private final Map<String, RimeStressTestJob> handles = new LinkedHashMap<>() {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, RimeStressTestJob> eldest) {
-			return size() > HANDLES_KEPT;
-		}
-
-	};
-
-	private final Map<Claim, AtomicLong> claims = new EnumMap<>(Claim.class);
-
-	private final AtomicLong redeliveries = new AtomicLong();
 
 	// The epoch the tracked jobs belong to; 0 for a watcher without leader election.
 	private long epoch;
@@ -104,16 +82,12 @@ class JobTracker {
 		this.ledger = ledger;
 		this.clock = clock;
 		this.projects = new WatchedProjects(client, settings, clock);
-		this.history = new FinishedHistory(settings.finishedHistorySize());
-		for (Claim claim : Claim.values()) {
-			this.claims.put(claim, new AtomicLong());
-		}
+		this.announcer = new Announcer(eventSource, client, publisher, ledger, clock,
+				new FinishedHistory(settings.finishedHistorySize()));
 	}
 
 	void watch(RimeStressTestJob job, String projectId) {
-		synchronized (this.handles) {
-			this.handles.put(job.jobId(), job);
-		}
+		this.announcer.rememberHandle(job);
 		if (this.startedCount.incrementAndGet() > QUEUED_STARTS_KEPT) {
 			this.startedCount.decrementAndGet();
 			if (this.startsDropped.compareAndSet(false, true)) {
@@ -145,19 +119,19 @@ class JobTracker {
 	}
 
 	List<FinishedJob> finishedJobs() {
-		return this.history.jobs();
+		return this.announcer.finishedJobs();
 	}
 
 	long finishedCount(JobStatus status) {
-		return this.history.count(status);
+		return this.announcer.finishedCount(status);
 	}
 
 	long claimCount(Claim claim) {
-		return this.claims.get(claim).get();
+		return this.announcer.claimCount(claim);
 	}
 
 	long redeliveryCount() {
-		return this.redeliveries.get();
+		return this.announcer.redeliveryCount();
 	}
 
 	/**
@@ -207,7 +181,7 @@ class JobTracker {
 		}
 		for (LedgerJob adopted : this.ledger.adopt(epoch)) {
 			Entry known = this.jobs.get(adopted.jobId());
-			RimeStressTestJob handle = handle(adopted.jobId());
+			RimeStressTestJob handle = this.announcer.handle(adopted.jobId());
 			if (known == null) {
 				this.jobs.put(adopted.jobId(),
 						new Entry(adopted.jobId(), adopted.projectId(), adopted.status(), null, handle));
@@ -218,7 +192,7 @@ class JobTracker {
 		}
 		for (LedgerJob inDoubt : this.ledger.takeInDoubt(epoch)) {
 			checkpoint.run();
-			redeliver(checkpoint, inDoubt);
+			this.announcer.redeliver(checkpoint, epoch, inDoubt);
 		}
 		Map<String, Listed> active = new HashMap<>();
 		List<String> projectsOfWatchedJobs = this.jobs.values().stream().map(Entry::projectId).toList();
@@ -251,7 +225,8 @@ class JobTracker {
 			}
 			if (entry.status() != metadata.status() && applied.contains(metadata.name())) {
 				checkpoint.run();
-				publish(new RimeJobStatusChangedEvent(this.eventSource, entry.projectId(), entry.status(), metadata));
+				this.announcer.publish(
+						new RimeJobStatusChangedEvent(this.eventSource, entry.projectId(), entry.status(), metadata));
 			}
 			this.jobs.put(metadata.name(), entry.observed(metadata));
 		}
@@ -269,7 +244,7 @@ class JobTracker {
 		this.epoch = epoch;
 		for (LedgerJob watched : this.ledger.takeOver(epoch)) {
 			this.jobs.put(watched.jobId(), new Entry(watched.jobId(), watched.projectId(), watched.status(), null,
-					handle(watched.jobId())));
+					this.announcer.handle(watched.jobId())));
 		}
 	}
 
@@ -286,12 +261,13 @@ class JobTracker {
 				throw ex;
 			}
 			// Finished without the unchecked handle, so that the event's job() reports the 404.
-			finish(checkpoint, entry, unknown(entry), expired(entry.jobId()));
+			finish(checkpoint, entry, Announcer.unknown(entry.jobId(), entry.metadata()),
+					Announcer.expired(entry.jobId()));
 			return;
 		}
 		Entry known = entry.withHandle(handle);
 		if (metadata.status().isTerminal()) {
-			finish(checkpoint, known, metadata, reason(metadata));
+			finish(checkpoint, known, metadata, Announcer.reason(metadata));
 		}
 		else if (RimeJobWatcher.ACTIVE_STATUSES.contains(metadata.status())) {
 			// Started after the list call: still active.
@@ -300,8 +276,8 @@ class JobTracker {
 				Set<String> applied = this.ledger.record(this.epoch, List.of(
 						new StatusChange(known.jobId(), known.projectId(), known.status(), metadata.status())));
 				if (applied.contains(known.jobId())) {
-					publish(new RimeJobStatusChangedEvent(this.eventSource, known.projectId(), known.status(),
-							metadata));
+					this.announcer.publish(new RimeJobStatusChangedEvent(this.eventSource, known.projectId(),
+							known.status(), metadata));
 				}
 			}
 			this.jobs.put(known.jobId(), known.observed(metadata));
@@ -311,52 +287,9 @@ class JobTracker {
 	private void finish(Runnable checkpoint, Entry entry, JobMetadata metadata, String reason) {
 		// A call that outlived the shutdown timeout or the lease returns here: it announces nothing.
 		checkpoint.run();
-		Claim claim = this.ledger.claim(this.epoch, new LedgerJob(entry.jobId(), entry.projectId(), metadata.status()));
-		this.claims.get(claim).incrementAndGet();
-		if (claim == Claim.FENCED) {
-			throw new RimeWatcherFencedException(this.epoch, -1);
-		}
+		this.announcer.claimAndAnnounce(this.epoch, entry.jobId(), entry.projectId(), entry.status(), entry.handle(),
+				metadata, reason);
 		this.jobs.remove(entry.jobId());
-		if (claim == Claim.TAKEN) {
-			return;
-		}
-		if (metadata.status() != entry.status()) {
-			publish(new RimeJobStatusChangedEvent(this.eventSource, entry.projectId(), entry.status(), metadata));
-		}
-		announce(entry.jobId(), entry.projectId(), entry.handle(), metadata, reason, false);
-	}
-
-	private void redeliver(Runnable checkpoint, LedgerJob job) {
-		RimeStressTestJob handle = handle(job.jobId());
-		RimeStressTestJob known = (handle != null) ? handle : this.client.job(job.jobId());
-		JobMetadata metadata;
-		String reason;
-		try {
-			metadata = known.getStatus();
-			reason = reason(metadata);
-		}
-		catch (RimeApiException ex) {
-			if (ex.getHttpStatus() != 404) {
-				throw ex;
-			}
-			metadata = unknown(new Entry(job.jobId(), job.projectId(), job.status(), null, null));
-			reason = expired(job.jobId());
-			handle = null;
-		}
-		checkpoint.run();
-		this.redeliveries.incrementAndGet();
-		announce(job.jobId(), job.projectId(), handle, metadata, reason, true);
-	}
-
-	private void announce(String jobId, String projectId, @Nullable RimeStressTestJob handle, JobMetadata metadata,
-			String reason, boolean redelivered) {
-		this.history.add(new FinishedJob(jobId, projectId, metadata.status(), reason, this.clock.instant(), metadata));
-		Supplier<RimeStressTestJob> job = (handle != null) ? () -> handle : () -> this.client.getStressTestJob(jobId);
-		publish(new RimeJobFinishedEvent(this.eventSource, projectId, metadata, reason, job, redelivered));
-		synchronized (this.handles) {
-			this.handles.remove(jobId);
-		}
-		this.ledger.confirm(this.epoch, jobId);
 	}
 
 	private void purgeNowAndThen() {
@@ -366,48 +299,6 @@ class JobTracker {
 			this.lastPurge = now;
 			this.ledger.purge();
 		}
-	}
-
-	private @Nullable RimeStressTestJob handle(String jobId) {
-		synchronized (this.handles) {
-			return this.handles.get(jobId);
-		}
-	}
-
-	private void publish(ApplicationEvent event) {
-		try {
-			this.publisher.publishEvent(event);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("RIME job watcher: a listener of " + event + " failed; the watcher goes on", ex);
-		}
-	}
-
-	private static String expired(String jobId) {
-		return "RIME no longer knows job '" + jobId + "' (HTTP 404): it expired (RIME keeps jobs two days"
-				+ " after they end) or was deleted before the watcher saw how it ended";
-	}
-
-	private static String reason(JobMetadata metadata) {
-		String job = "Job '" + metadata.name() + "'";
-		return switch (metadata.status()) {
-			case SUCCEEDED -> job + " succeeded after " + metadata.runningTimeSecs() + " s";
-			case CANCELLED -> job + " was cancelled after " + metadata.runningTimeSecs() + " s";
-			case FAILING -> job + " failed: "
-					+ ((metadata.errorMessage() != null) ? metadata.errorMessage() : "RIME gave no error message");
-			default -> job + " ended as " + metadata.status();
-		};
-	}
-
-	private static JobMetadata unknown(Entry entry) {
-		JobMetadata last = entry.metadata();
-		if (last == null) {
-			return new JobMetadata(entry.jobId(), JobType.MODEL_STRESS_TEST, JobStatus.UNKNOWN_JOB_STATUS, 0, 0, 0, 0,
-					null, false);
-		}
-		return new JobMetadata(entry.jobId(), last.type(), JobStatus.UNKNOWN_JOB_STATUS, last.startTimeSecs(),
-				last.runningTimeSecs(), last.completedTestBatches(), last.totalTestBatches(), last.errorMessage(),
-				last.cancellationRequested());
 	}
 
 	private static long startTime(WatchedJob job) {
