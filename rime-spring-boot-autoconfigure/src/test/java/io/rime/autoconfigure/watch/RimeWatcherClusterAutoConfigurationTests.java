@@ -238,6 +238,19 @@ class RimeWatcherClusterAutoConfigurationTests {
 	}
 
 	@Test
+	void aLockRegistryOfTheApplicationsNamedRimeWatcherLockRegistryReplacesTheStartersOne() {
+		this.contextRunner.withUserConfiguration(OwnLockRegistry.class)
+			.withPropertyValues("rime.watcher.cluster.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(JdbcLockRegistry.class);
+				assertThat(context.getBean(JdbcLockRegistry.class)).isSameAs(OwnLockRegistry.REGISTRY);
+				RimeJobWatcher watcher = context.getBean(RimeJobWatcher.class);
+				org.awaitility.Awaitility.await().until(() -> watcher.state().cluster().leader());
+				assertThat(OwnLockRegistry.obtained).isTrue();
+			});
+	}
+
+	@Test
 	void aJvmLocalLockRegistryIsRefused() {
 		this.contextRunner.withBean("rimeWatcherLockRegistry", LockRegistry.class, DefaultLockRegistry::new)
 			.withPropertyValues("rime.watcher.cluster.enabled=true")
@@ -273,6 +286,36 @@ class RimeWatcherClusterAutoConfigurationTests {
 		for (String platform : new String[] { "postgresql", "mysql", "h2" }) {
 			assertThat(getClass().getResource("/io/rime/watch/cluster/schema-" + platform + ".sql")).isNotNull();
 		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnLockRegistry {
+
+		static JdbcLockRegistry REGISTRY;
+
+		static volatile boolean obtained;
+
+		@Bean
+		JdbcLockRegistry rimeWatcherLockRegistry(DataSource dataSource) {
+			org.springframework.integration.jdbc.lock.DefaultLockRepository repository =
+					new org.springframework.integration.jdbc.lock.DefaultLockRepository(dataSource);
+			repository.setPrefix("RIME_");
+			repository.setTransactionManager(
+					new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource));
+			repository.afterPropertiesSet();
+			repository.afterSingletonsInstantiated();
+			REGISTRY = new JdbcLockRegistry(repository) {
+
+				@Override
+				public org.springframework.integration.support.locks.DistributedLock obtain(Object lockKey) {
+					obtained = true;
+					return super.obtain(lockKey);
+				}
+
+			};
+			return REGISTRY;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
