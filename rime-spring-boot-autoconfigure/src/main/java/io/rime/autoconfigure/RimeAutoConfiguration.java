@@ -12,6 +12,7 @@ import org.springframework.boot.restclient.autoconfigure.RestClientObservationAu
 import org.springframework.context.annotation.Import;
 
 import io.rime.autoconfigure.RimeConfigurations.ApiKeySanitizingConfiguration;
+import io.rime.autoconfigure.RimeConfigurations.MeterDescriptionsConfiguration;
 import io.rime.autoconfigure.RimeConfigurations.RetryMetricsConfiguration;
 import io.rime.autoconfigure.RimeConfigurations.RimeClientBuilderConfiguration;
 import io.rime.autoconfigure.RimeConfigurations.RimeClientConfiguration;
@@ -32,7 +33,7 @@ import io.rime.client.RimeClient;
 @ConditionalOnBooleanProperty(name = "rime.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RimeProperties.class)
 @Import({ UserRimeClientConfiguration.class, RimeClientConfiguration.class, RimeClientBuilderConfiguration.class,
-		RetryMetricsConfiguration.class, ApiKeySanitizingConfiguration.class })
+		RetryMetricsConfiguration.class, MeterDescriptionsConfiguration.class, ApiKeySanitizingConfiguration.class })
 public final class RimeAutoConfiguration {
 
 }

@@ -3,6 +3,7 @@ package io.rime.autoconfigure;
 import java.util.Locale;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -167,6 +168,22 @@ final class RimeConfigurations {
 					builder.addRetryListener(new RetryCounter(registry));
 				}
 			};
+		}
+
+	}
+
+	/**
+	 * Gives the meters that RIME's observations create a description, so that a Prometheus scrape
+	 * has help text for every {@code rime_*} metric.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterFilter.class)
+	static class MeterDescriptionsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "rimeMeterDescriptions")
+		MeterFilter rimeMeterDescriptions() {
+			return new RimeMeterDescriptions();
 		}
 
 	}

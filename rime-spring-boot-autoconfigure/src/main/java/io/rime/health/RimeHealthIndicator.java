@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 import io.rime.client.RimeClient;
@@ -152,6 +153,16 @@ public class RimeHealthIndicator implements HealthIndicator {
 	public @Nullable RimeInfo getLastInfo() {
 		synchronized (this.lock) {
 			return this.lastInfo;
+		}
+	}
+
+	/**
+	 * Return the status of the last check, without calling RIME.
+	 * @return the status, or {@code null} if RIME has not been checked yet
+	 */
+	public @Nullable Status getLastStatus() {
+		synchronized (this.lock) {
+			return (this.cached != null) ? this.cached.getStatus() : null;
 		}
 	}
 

@@ -55,7 +55,8 @@ class ActuatorTests {
 
 	private static final Pattern LABEL_MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(?:=~|!~|!=|=)");
 
-	private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\(\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*,");
+	private static final Pattern LABEL_VALUES = Pattern
+		.compile("label_values\\(\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*(\\{[^}]*})?\\s*,\\s*([a-zA-Z_][a-zA-Z0-9_]*)");
 
 	private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right",
 			"bool", "and", "or", "unless", "offset", "atan2", "inf", "nan");
@@ -129,6 +130,54 @@ class ActuatorTests {
 		assertThat(exposedNames).as("metric names the dashboard queries, missing from /actuator/prometheus")
 			.containsAll(usedNames);
 		assertThat(exposedLabels).as("label names the dashboard queries, missing from /actuator/prometheus")
+			.containsAll(usedLabels);
+	}
+
+	@Test
+	void everyRimeMetricOfTheScrapeHasHelpText() {
+		assertThat(this.http.get("/actuator/health").statusCode()).isEqualTo(200);
+		String scrape = this.http.get("/actuator/prometheus").body();
+		Set<String> families = new TreeSet<>();
+		Set<String> described = new TreeSet<>();
+		for (String line : scrape.lines().toList()) {
+			String[] parts = line.split(" ", 4);
+			if (line.startsWith("# TYPE rime_")) {
+				families.add(parts[2]);
+			}
+			if (line.startsWith("# HELP rime_") && parts.length == 4 && !parts[3].isBlank()) {
+				described.add(parts[2]);
+			}
+		}
+		assertThat(families).contains("rime_client_operation_seconds", "rime_client_operation_active_seconds",
+				"rime_watcher_poll_seconds", "rime_watcher_poll_active_seconds", "rime_health");
+		assertThat(described).as("rime_* metric families with help text").isEqualTo(families);
+		assertThat(scrape).contains("rime_health{application=\"rime-sample\"} 1.0");
+	}
+
+	@Test
+	void everyMetricTheAlertRulesUseIsExposed() throws IOException {
+		this.emulator.faults().add(Fault.on("GET", "/v1/rime-info").status(503).retryAfter(Duration.ofMillis(10)).times(1));
+		this.client.getRimeInfo();
+		assertThat(this.http.get("/actuator/health").statusCode()).isEqualTo(200);
+		Set<String> exposedNames = new TreeSet<>();
+		Set<String> exposedLabels = new TreeSet<>();
+		readExposition(this.http.get("/actuator/prometheus").body(), exposedNames, exposedLabels);
+		Set<String> usedNames = new TreeSet<>();
+		Set<String> usedLabels = new TreeSet<>();
+		List<String> expressions = Files.readAllLines(Path.of("..", "ops", "prometheus", "rime-alerts.yml"))
+			.stream()
+			.map(String::strip)
+			.filter((line) -> line.startsWith("expr:"))
+			.map((line) -> line.substring("expr:".length()).strip())
+			.toList();
+		expressions.forEach((expression) -> readQuery(expression, usedNames, usedLabels));
+
+		assertThat(expressions).hasSize(4);
+		assertThat(usedNames).contains("rime_health", "rime_watcher_poll_errors_total", "rime_jobs_finished_total",
+				"rime_client_retries_total");
+		assertThat(exposedNames).as("metric names the alert rules use, missing from /actuator/prometheus")
+			.containsAll(usedNames);
+		assertThat(exposedLabels).as("label names the alert rules use, missing from /actuator/prometheus")
 			.containsAll(usedLabels);
 	}
 
@@ -218,6 +267,13 @@ class ActuatorTests {
 		Matcher labelValues = LABEL_VALUES.matcher(query);
 		if (labelValues.find()) {
 			metrics.add(labelValues.group(1));
+			labels.add(labelValues.group(3));
+			if (labelValues.group(2) != null) {
+				Matcher matcher = LABEL_MATCHER.matcher(labelValues.group(2));
+				while (matcher.find()) {
+					labels.add(matcher.group(1));
+				}
+			}
 			return;
 		}
 		Matcher selectors = Pattern.compile("\\{([^}]*)}").matcher(query);

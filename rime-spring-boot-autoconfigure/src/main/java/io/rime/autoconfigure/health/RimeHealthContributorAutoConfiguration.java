@@ -2,6 +2,8 @@ package io.rime.autoconfigure.health;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -10,11 +12,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import io.rime.autoconfigure.RimeAutoConfiguration;
 import io.rime.autoconfigure.RimeProperties;
 import io.rime.client.RimeClient;
 import io.rime.health.RimeHealthIndicator;
+import io.rime.health.RimeHealthMetrics;
 import io.rime.watch.RimeJobWatcher;
 
 /**
@@ -38,6 +42,23 @@ public final class RimeHealthContributorAutoConfiguration {
 					RimeJobWatcher jobWatcher = watcher.getIfUnique();
 					return (jobWatcher != null) ? jobWatcher.state() : null;
 				});
+	}
+
+	/**
+	 * The {@code rime.health} gauge, when Micrometer is on the class path.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+	static class RimeHealthMetricsConfiguration {
+
+		// The indicator is looked up when meters are bound, after this configuration's beans are
+		// known; an indicator of the application's own under the same name has no cached result.
+		@Bean
+		@ConditionalOnMissingBean(name = "rimeHealthMetrics")
+		MeterBinder rimeHealthMetrics(ObjectProvider<RimeHealthIndicator> healthIndicator) {
+			return (registry) -> healthIndicator.ifUnique((indicator) -> new RimeHealthMetrics(indicator).bindTo(registry));
+		}
+
 	}
 
 }
