@@ -13,8 +13,8 @@ import io.rime.client.JobStatus;
 import io.rime.client.RimeStressTestJob;
 
 /**
- * Published by the {@link RimeJobWatcher} once per job and application context when a watched job
- * has ended: {@link JobStatus#SUCCEEDED}, {@link JobStatus#FAILING}, {@link JobStatus#CANCELLED},
+ * Published by the {@link RimeJobWatcher} once per job and application context (with watchers
+ * across replicas, once per cluster, in the leader's context) when a watched job has ended: {@link JobStatus#SUCCEEDED}, {@link JobStatus#FAILING}, {@link JobStatus#CANCELLED},
  * or {@link JobStatus#UNKNOWN_JOB_STATUS} when RIME no longer knows the job (it expired while
  * the watcher could not see how it ended; {@link #reason()} says so). Listeners run on the
  * watcher's thread, so long work belongs on an executor of the application's.
