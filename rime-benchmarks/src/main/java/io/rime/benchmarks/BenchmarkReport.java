@@ -65,6 +65,7 @@ public final class BenchmarkReport {
 		startup(out);
 		resultsCsv(out);
 		emulator(out);
+		dataChecks(out);
 		return out.toString();
 	}
 
@@ -217,6 +218,35 @@ public final class BenchmarkReport {
 		out.append("\nGoal ≥ 5,000 GETs/s: ")
 			.append(met(p5.path("getJob").path("perSecond").asDouble() >= p5.path("getGoalPerSecond").asDouble()))
 			.append(".\n");
+	}
+
+	private void dataChecks(StringBuilder out) throws IOException {
+		out.append("\n### P8 emulator data checks: a reference and an evaluation CSV, 20 columns\n\n");
+		JsonNode p8 = read("p8-data-checks.json");
+		if (p8 == null) {
+			out.append("Not run.\n");
+			return;
+		}
+		out.append("| Rows per file | MB per file | s (wall) | s (thread CPU) | s (GC, in the wall time) |"
+				+ " live heap growth MB | max heap MB | load average |\n")
+			.append("|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+		double millionCpu = -1;
+		for (JsonNode run : p8.path("runs")) {
+			out.append(String.format(Locale.ROOT, "| %,d | %.1f | %.2f | %.2f | %.2f | %.1f | %.0f | %.1f |%n",
+					run.path("rows").asLong(), mb(run.path("bytesPerFile")), run.path("bestSeconds").asDouble(),
+					run.path("bestThreadCpuSeconds").asDouble(), run.path("gcSecondsInBestRun").asDouble(),
+					mb(run.path("liveHeapGrowthBytes")), mb(run.path("maxHeapBytes")),
+					run.path("loadAverage").asDouble()));
+			if (run.path("rows").asLong() == 1_000_000) {
+				millionCpu = run.path("bestThreadCpuSeconds").asDouble() + run.path("gcSecondsInBestRun").asDouble();
+			}
+		}
+		if (millionCpu >= 0) {
+			out.append("\nGoal ≤ ").append(p8.path("goalSecondsAtAMillionRows").asInt())
+				.append(" s at 1,000,000 rows with -Xmx64m, judged on thread CPU plus GC time: ")
+				.append(met(millionCpu <= p8.path("goalSecondsAtAMillionRows").asDouble()))
+				.append(".\n");
+		}
 	}
 
 	private static void csvRow(StringBuilder out, String writer, JsonNode figures) {
