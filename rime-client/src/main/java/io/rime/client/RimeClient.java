@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
 
 import io.rime.client.internal.Checks;
 import io.rime.client.internal.Sdk;
+import io.rime.client.registry.DataInfo;
+import io.rime.client.registry.ModelInfo;
+import io.rime.client.registry.RimeDataset;
+import io.rime.client.registry.RimeModel;
 
 
 /**
@@ -20,6 +24,9 @@ import io.rime.client.internal.Sdk;
  * the polling of pending {@link RimeStressTestJob#whenFinished} futures.
  */
 public final class RimeClient implements AutoCloseable {
+
+	/** The model task of projects created without one, as by the seed's {@code create_project}. */
+	public static final ModelTask DEFAULT_MODEL_TASK = ModelTask.BINARY_CLASSIFICATION;
 
 	private static final Log logger = LogFactory.getLog(RimeClient.class);
 
@@ -47,15 +54,150 @@ public final class RimeClient implements AutoCloseable {
 	}
 
 	/**
-	 * Create a project to file stress test runs under.
+	 * Create a project to file stress test runs under, as the seed SDK's {@code create_project} did; its
+	 * model task is {@link #DEFAULT_MODEL_TASK}, since RIME 2.x needs one.
 	 * @param name the project name, unique in the workspace
 	 * @param description a short description; RIME requires one
 	 * @return the created project
 	 */
 	public RimeProject createProject(String name, String description) {
+		return createProject(name, description, DEFAULT_MODEL_TASK);
+	}
+
+	/**
+	 * Create a project to file stress test runs under.
+	 * @param name the project name, unique in the workspace
+	 * @param description a short description; RIME requires one
+	 * @param modelTask what the project's model does
+	 * @return the created project
+	 */
+	public RimeProject createProject(String name, String description, ModelTask modelTask) {
 		Checks.text(name, "name");
 		Checks.text(description, "description");
-		return this.sdk.createProject(name, description);
+		if (modelTask == null || modelTask == ModelTask.UNSPECIFIED) {
+			throw new IllegalArgumentException("modelTask is " + modelTask + "; expected the model's task, such as"
+					+ " BINARY_CLASSIFICATION (RIME 2.x refuses a project without one)");
+		}
+		return this.sdk.createProject(name, description, modelTask);
+	}
+
+	/**
+	 * Delete a project with its registered datasets and models. Deleting is idempotent: a project that is
+	 * already gone (perhaps deleted by an earlier attempt whose answer was lost) answers {@code false}.
+	 * @param projectId the project id
+	 * @return {@code true} if this call deleted it, {@code false} if RIME did not know it
+	 */
+	public boolean deleteProject(String projectId) {
+		return this.sdk.deleteProject(Checks.id(projectId, "projectId"));
+	}
+
+	/**
+	 * Register a dataset in a project and wait, at most the builder's {@code validationTimeout}, until RIME
+	 * validated it; stress tests then use its id ({@link TestRunConfig.Builder#evaluationDatasetId}).
+	 * @param projectId the project
+	 * @param name the name, unique in the project
+	 * @param dataInfo where the data is, such as {@code DataInfo.file("s3://bucket/ref.csv").withLabelCol("y")}
+	 * @return the validated dataset
+	 * @throws RimeException with RIME's validation message if validation failed or took too long
+	 */
+	public RimeDataset registerDataset(String projectId, String name, DataInfo dataInfo) {
+		Checks.id(projectId, "projectId");
+		Checks.text(name, "name");
+		Checks.notNull(dataInfo, "dataInfo", "a DataInfo such as DataInfo.file(\"s3://bucket/ref.csv\")");
+		return this.sdk.registerDataset(projectId, name, dataInfo);
+	}
+
+	/**
+	 * Register a model in a project and wait, at most the builder's {@code validationTimeout}, until RIME
+	 * validated it; stress tests then use its id ({@link TestRunConfig.Builder#modelId}).
+	 * @param projectId the project
+	 * @param name the name, unique in the project
+	 * @param modelInfo where the model is, such as {@code ModelInfo.path("s3://bucket/model.py")}
+	 * @return the validated model
+	 * @throws RimeException with RIME's validation message if validation failed or took too long
+	 */
+	public RimeModel registerModel(String projectId, String name, ModelInfo modelInfo) {
+		Checks.id(projectId, "projectId");
+		Checks.text(name, "name");
+		Checks.notNull(modelInfo, "modelInfo", "a ModelInfo such as ModelInfo.path(\"s3://bucket/model.py\")");
+		return this.sdk.registerModel(projectId, name, modelInfo);
+	}
+
+	/**
+	 * Read a registered dataset by id.
+	 * @param datasetId the dataset id
+	 * @return the dataset
+	 * @throws RimeApiException with status 404 if RIME does not know it
+	 */
+	public RimeDataset getDataset(String datasetId) {
+		return this.sdk.getDataset(Checks.id(datasetId, "datasetId"), null);
+	}
+
+	/**
+	 * Read a registered dataset by name.
+	 * @param name the dataset name
+	 * @return the dataset
+	 * @throws RimeApiException with status 404 if RIME does not know it
+	 */
+	public RimeDataset getDatasetByName(String name) {
+		return this.sdk.getDataset(null, Checks.text(name, "name"));
+	}
+
+	/**
+	 * List the datasets registered in a project, across all pages.
+	 * @param projectId the project
+	 * @return the datasets, in RIME's order
+	 */
+	public List<RimeDataset> listDatasets(String projectId) {
+		return this.sdk.listDatasets(Checks.id(projectId, "projectId"));
+	}
+
+	/**
+	 * Delete a registered dataset; a stress test using it keeps running. Idempotent, as
+	 * {@link #deleteProject(String)} is.
+	 * @param datasetId the dataset id
+	 * @return {@code true} if this call deleted it, {@code false} if RIME did not know it
+	 */
+	public boolean deleteDataset(String datasetId) {
+		return this.sdk.deleteDataset(Checks.id(datasetId, "datasetId"));
+	}
+
+	/**
+	 * Read a registered model by id.
+	 * @param modelId the model id
+	 * @return the model
+	 * @throws RimeApiException with status 404 if RIME does not know it
+	 */
+	public RimeModel getModel(String modelId) {
+		return this.sdk.getModel(Checks.id(modelId, "modelId"), null);
+	}
+
+	/**
+	 * Read a registered model by name.
+	 * @param name the model name
+	 * @return the model
+	 * @throws RimeApiException with status 404 if RIME does not know it
+	 */
+	public RimeModel getModelByName(String name) {
+		return this.sdk.getModel(null, Checks.text(name, "name"));
+	}
+
+	/**
+	 * List the models registered in a project, across all pages.
+	 * @param projectId the project
+	 * @return the models, in RIME's order
+	 */
+	public List<RimeModel> listModels(String projectId) {
+		return this.sdk.listModels(Checks.id(projectId, "projectId"));
+	}
+
+	/**
+	 * Delete a registered model. Idempotent, as {@link #deleteProject(String)} is.
+	 * @param modelId the model id
+	 * @return {@code true} if this call deleted it, {@code false} if RIME did not know it
+	 */
+	public boolean deleteModel(String modelId) {
+		return this.sdk.deleteModel(Checks.id(modelId, "modelId"));
 	}
 
 	/**
@@ -65,6 +207,18 @@ public final class RimeClient implements AutoCloseable {
 	 */
 	public RimeProject getProject(String projectId) {
 		return this.sdk.getProject(Checks.id(projectId, "projectId"));
+	}
+
+	/**
+	 * Start a stress test from a typed configuration on registered datasets and a registered model: one
+	 * request to RIME.
+	 * @param config the configuration
+	 * @param projectId the project, or {@code null} for the default project
+	 * @return the new job
+	 */
+	public RimeStressTestJob startStressTest(TestRunConfig config, @Nullable String projectId) {
+		Checks.notNull(config, "config", "a TestRunConfig built with TestRunConfig.builder()");
+		return started(this.sdk.startStressTest(config, () -> projectOrDefault(projectId)));
 	}
 
 	/**
@@ -87,12 +241,16 @@ public final class RimeClient implements AutoCloseable {
 	}
 
 	/**
-	 * Start a stress test. The configuration takes one of two forms:
+	 * Start a stress test. The configuration takes one of three forms (or use {@link TestRunConfig}):
 	 * <ul>
 	 * <li>the seed SDK's: {@code run_name}, {@code data_info} ({@code label_col}, {@code ref_path},
 	 * {@code eval_path}) and {@code model_info} ({@code path}); the datasets and the model are then
 	 * registered in the project and validated before the test starts, so this call can take as long
 	 * as validation does;</li>
+	 * <li>{@code rime_sdk} 2.x's snake_case form on registered ids: {@code run_name}, {@code model_id},
+	 * {@code data_info} ({@code ref_dataset_id}, {@code eval_dataset_id}), {@code run_time_info},
+	 * {@code categories}, {@code profiling_config}, {@code test_suite_config}, mapped key by key to v1
+	 * (an unknown key is an error naming it and the accepted ones);</li>
 	 * <li>RIME v1's {@code testRunConfig} ({@code runName}, {@code modelId}, {@code dataInfo} and any
 	 * other field), sent unchanged.</li>
 	 * </ul>
@@ -104,7 +262,10 @@ public final class RimeClient implements AutoCloseable {
 	 */
 	public RimeStressTestJob startStressTest(Map<String, ?> testRunConfig, @Nullable String projectId,
 			@Nullable CustomImage customImage) {
-		Sdk.Started job = this.sdk.startStressTest(testRunConfig, customImage, () -> projectOrDefault(projectId));
+		return started(this.sdk.startStressTest(testRunConfig, customImage, () -> projectOrDefault(projectId)));
+	}
+
+	private RimeStressTestJob started(Sdk.Started job) {
 		RimeStressTestJob started = handle(job.jobId());
 		for (JobStartListener listener : this.jobStartListeners) {
 			try {

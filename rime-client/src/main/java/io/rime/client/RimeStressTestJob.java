@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.rime.client.internal.Checks;
 import io.rime.client.internal.Sdk;
+import io.rime.client.results.RimeTestRun;
 
 /**
  * A handle to a stress test job on the server; two handles are equal when their job ids are.
@@ -103,14 +104,25 @@ public final class RimeStressTestJob {
 	 * Write the results as a CSV, replacing the file atomically: if anything fails, the old file is
 	 * untouched and no temporary file remains.
 	 * @param file the file to write; existing content is overwritten
-	 * @param version the CSV format to pin, a semantic version such as {@code 0.12.0}; the newest
-	 * format not newer than it is written. {@code null} for the newest
-	 * @throws IllegalArgumentException if the version is not a semantic version or is not supported
+	 * @param version the CSV format to pin: a RIME version such as {@code 0.12.0} or {@code 2.10.16} gives
+	 * the newest format that existed at that version ({@code 1.0.0} from 1.0.0 on, {@code 0.12.0} before);
+	 * {@code null} for the newest
+	 * @throws IllegalArgumentException if the version is not a semantic version or is older than 0.12.0
 	 * @throws IllegalStateException if the job has not succeeded
 	 */
 	public void getResultCsv(Path file, @Nullable String version) {
 		Checks.outputFile(file);
 		this.sdk.downloadResults(this.jobId, file, version);
+	}
+
+	/**
+	 * Read the results of the job, typed: summary counts, test batches and, streamed page by page, the
+	 * test cases with their metrics; the gating helpers answer "did anything fail, what, how badly".
+	 * @return the test run; its test cases are read when streamed
+	 * @throws IllegalStateException if the job has not succeeded
+	 */
+	public RimeTestRun getTestRun() {
+		return this.sdk.testRun(this.jobId);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.springframework.util.function.SingletonSupplier;
 import io.rime.client.JobMetadata;
 import io.rime.client.JobStatus;
 import io.rime.client.RimeStressTestJob;
+import io.rime.client.results.RimeTestRun;
 
 /**
  * Published by the {@link RimeJobWatcher} once per job and application context (with watchers
@@ -33,6 +34,7 @@ public class RimeJobFinishedEvent extends ApplicationEvent {
 	private final transient Supplier<RimeStressTestJob> job;
 
 	private final boolean redelivered;
+	private final transient Supplier<RimeTestRun> testRun;
 
 	/**
 	 * Create an event.
@@ -64,6 +66,13 @@ public class RimeJobFinishedEvent extends ApplicationEvent {
 		this.reason = reason;
 		this.job = SingletonSupplier.of(job);
 		this.redelivered = redelivered;
+		this.testRun = SingletonSupplier.of(() -> {
+			if (!succeeded()) {
+				throw new IllegalStateException("Job " + jobId() + " ended " + status()
+						+ "; only a job that SUCCEEDED has a test run");
+			}
+			return job().getTestRun();
+		});
 	}
 
 	/**
@@ -91,6 +100,17 @@ public class RimeJobFinishedEvent extends ApplicationEvent {
 	 */
 	public RimeStressTestJob job() {
 		return this.job.get();
+	}
+
+	/**
+	 * Return the results of a succeeded job, typed, to gate on them: read from RIME at the first call (on
+	 * the caller's thread, so prefer an executor of the application's to the watcher's thread), then
+	 * reused; its test cases are read page by page whenever they are streamed.
+	 * @return the test run
+	 * @throws IllegalStateException if the job did not succeed
+	 */
+	public RimeTestRun testRun() {
+		return this.testRun.get();
 	}
 
 	/**

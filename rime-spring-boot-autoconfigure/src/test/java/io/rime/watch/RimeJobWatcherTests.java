@@ -19,6 +19,7 @@ import io.rime.client.CustomImage;
 import io.rime.client.JobStatus;
 import io.rime.client.RimeClient;
 import io.rime.client.RimeStressTestJob;
+import io.rime.client.results.RimeTestRun;
 import io.rime.emulator.RecordedRequest;
 import io.rime.watch.WatcherTestSupport.RecordedEvents;
 
@@ -26,6 +27,7 @@ import static io.rime.watch.WatcherTestSupport.PENDING;
 import static io.rime.watch.WatcherTestSupport.RUNNING;
 import static io.rime.watch.WatcherTestSupport.TTL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -83,6 +85,31 @@ class RimeJobWatcherTests extends AbstractRimeJobWatcherTests {
 				.containsExactlyInAnyOrder(JobStatus.UNKNOWN_JOB_STATUS, JobStatus.SUCCEEDED, JobStatus.FAILING,
 						JobStatus.CANCELLED);
 			assertThat(watcher.finishedJobs().get(0).jobId()).isEqualTo(expires.jobId());
+		});
+	}
+
+	@Test
+	void aSucceededJobsEventOffersItsTestRunReadOnceAndAFailedJobsEventRefusesIt() {
+		this.contextRunner.run((context) -> {
+			RimeClient client = context.getBean(RimeClient.class);
+			RimeStressTestJob succeeds = client.startStressTest(this.config);
+			RimeStressTestJob fails = client.startStressTest(this.config, null,
+					new CustomImage("registry.example.com/does-not-exist:1"));
+			this.gate.awaitCycles(2);
+			this.clock.advance(PENDING.plus(RUNNING).plusSeconds(1));
+			RimeJobFinishedEvent success = this.events.awaitFinished(succeeds.jobId(), JobStatus.SUCCEEDED);
+			RimeJobFinishedEvent failure = this.events.awaitFinished(fails.jobId(), JobStatus.FAILING);
+
+			RimeTestRun run = success.testRun();
+			RimeTestRun again = success.testRun();
+
+			assertThat(run.summaryCounts().total()).isPositive();
+			assertThat(run.testBatches()).isNotEmpty();
+			assertThat(again).isSameAs(run);
+			assertThat(this.emulator.requests()).filteredOn((request) -> request.path().startsWith("/v1/test-runs/"))
+				.hasSize(1);
+			assertThatIllegalStateException().isThrownBy(failure::testRun)
+				.withMessageContaining("only a job that SUCCEEDED has a test run");
 		});
 	}
 

@@ -1,85 +1,57 @@
 package io.rime.sample;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import org.jspecify.annotations.Nullable;
+import io.rime.client.results.RimeTestRun;
+import io.rime.client.results.Severity;
+import io.rime.client.results.SummaryCounts;
+import io.rime.client.results.TestCase;
 
 /**
- * What a results CSV says, in brief: how many test cases ended in each status, and which tests
- * failed on which features.
+ * What a test run says, in brief: how many test cases ended in each status, which tests failed on
+ * which features, and the worst severity, read through the SDK's typed results.
  *
- * @param testCases the number of test cases (rows)
- * @param countsByStatus test cases per status, without the {@code TEST_CASE_STATUS_} prefix,
- * in the order PASS, WARNING, FAIL, SKIP, then any other status in order of appearance
- * @param failingTests the features each failing test failed on, by test name in order of
- * appearance
+ * @param testCases the number of test cases
+ * @param countsByStatus test cases per status, in the order PASS, WARNING, FAIL, SKIP
+ * @param failingTests the features each failing test failed on, by test name in RIME's order
+ * @param worstSeverity the most severe outcome of any test
  */
-public record ResultsSummary(int testCases, Map<String, Integer> countsByStatus,
-		Map<String, Set<String>> failingTests) {
-
-	static final String STATUS_PREFIX = "TEST_CASE_STATUS_";
-
-	private static final List<String> STATUS_ORDER = List.of("PASS", "WARNING", "FAIL", "SKIP");
+public record ResultsSummary(long testCases, Map<String, Long> countsByStatus, Map<String, Set<String>> failingTests,
+		Severity worstSeverity) {
 
 	/**
-	 * Read a results CSV as {@code RimeStressTestJob.getResultCsv} writes it: a header with at
-	 * least {@code test_name}, {@code feature(s)} and {@code status}, then one row per test case.
-	 * @param file the CSV
+	 * Summarise a test run: its counts, then its failed test cases, streamed page by page.
+	 * @param run the test run
 	 * @return the summary
-	 * @throws IOException if the file cannot be read or lacks those columns
 	 */
-	public static ResultsSummary read(Path file) throws IOException {
-		// Row by row: memory depends on the distinct failing tests, not on the size of the file.
-		try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			List<String> header = Csv.nextRow(reader);
-			if (header == null) {
-				throw new IOException(file + " is empty; expected a header row");
-			}
-			int name = column(header, "test_name", file);
-			int features = column(header, "feature(s)", file);
-			int status = column(header, "status", file);
-			Map<String, Integer> counts = new LinkedHashMap<>();
-			STATUS_ORDER.forEach((known) -> counts.put(known, 0));
-			Map<String, Set<String>> failing = new LinkedHashMap<>();
-			int testCases = 0;
-			for (List<String> row = Csv.nextRow(reader); row != null; row = Csv.nextRow(reader)) {
-				if (row.size() != header.size()) {
-					throw new IOException(file + " has a row of " + row.size() + " fields; expected " + header.size());
-				}
-				testCases++;
-				String shortStatus = row.get(status).startsWith(STATUS_PREFIX)
-						? row.get(status).substring(STATUS_PREFIX.length()) : row.get(status);
-				counts.merge(shortStatus, 1, Integer::sum);
-				if (shortStatus.equals("FAIL")) {
-					Set<String> failedOn = failing.computeIfAbsent(row.get(name), (key) -> new LinkedHashSet<>());
-					if (!row.get(features).isEmpty()) {
-						failedOn.add(row.get(features));
-					}
-				}
-			}
-			return new ResultsSummary(testCases, Collections.unmodifiableMap(counts),
-					Collections.unmodifiableMap(failing));
+	public static ResultsSummary of(RimeTestRun run) {
+		SummaryCounts counts = run.summaryCounts();
+		Map<String, Long> byStatus = new LinkedHashMap<>();
+		byStatus.put("PASS", counts.pass());
+		byStatus.put("WARNING", counts.warning());
+		byStatus.put("FAIL", counts.fail());
+		byStatus.put("SKIP", counts.skip());
+		Map<String, Set<String>> failing = new LinkedHashMap<>();
+		try (Stream<TestCase> failures = run.failures()) {
+			failures.forEach((testCase) -> failing.computeIfAbsent(testCase.testName(), (name) -> new LinkedHashSet<>())
+				.addAll(testCase.features()));
 		}
+		return new ResultsSummary(counts.total(), Collections.unmodifiableMap(byStatus),
+				Collections.unmodifiableMap(failing), run.worstSeverity());
 	}
 
 	/**
 	 * Return the number of failing test cases.
-	 * @return the count of {@code FAIL} rows
+	 * @return the count of {@code FAIL} cases
 	 */
-	public int failures() {
-		return this.countsByStatus.getOrDefault("FAIL", 0);
+	public long failures() {
+		return this.countsByStatus.getOrDefault("FAIL", 0L);
 	}
 
 	/**
@@ -91,78 +63,6 @@ public record ResultsSummary(int testCases, Map<String, Integer> countsByStatus,
 			.stream()
 			.map((entry) -> entry.getKey() + " " + entry.getValue())
 			.collect(Collectors.joining(", "));
-	}
-
-	private static int column(List<String> header, String name, Path file) throws IOException {
-		int index = header.indexOf(name);
-		if (index < 0) {
-			throw new IOException(file + " has no '" + name + "' column; its columns are " + header);
-		}
-		return index;
-	}
-
-	/**
-	 * A reader of RFC 4180 CSV: fields separated by commas, optionally quoted, quotes doubled.
-	 */
-	static final class Csv {
-
-		private Csv() {
-		}
-
-		/**
-		 * Read the next row.
-		 * @param reader the CSV, positioned at the start of a row
-		 * @return the row's fields, or {@code null} at the end of the file
-		 * @throws IOException if the file cannot be read
-		 */
-		static @Nullable List<String> nextRow(BufferedReader reader) throws IOException {
-			List<String> row = new ArrayList<>();
-			StringBuilder field = new StringBuilder();
-			boolean quoted = false;
-			boolean any = false;
-			int c;
-			while ((c = reader.read()) != -1) {
-				any = true;
-				if (quoted) {
-					if (c == '"') {
-						reader.mark(1);
-						int next = reader.read();
-						if (next == '"') {
-							field.append('"');
-						}
-						else {
-							quoted = false;
-							if (next != -1) {
-								reader.reset();
-							}
-						}
-					}
-					else {
-						field.append((char) c);
-					}
-				}
-				else if (c == '"') {
-					quoted = true;
-				}
-				else if (c == ',') {
-					row.add(field.toString());
-					field.setLength(0);
-				}
-				else if (c == '\n') {
-					row.add(field.toString());
-					return row;
-				}
-				else if (c != '\r') {
-					field.append((char) c);
-				}
-			}
-			if (!any) {
-				return null;
-			}
-			row.add(field.toString());
-			return row;
-		}
-
 	}
 
 }

@@ -136,12 +136,12 @@ public class SampleRuns {
 		try {
 			Files.createDirectories(this.properties.getResultsDir());
 			event.job().getResultCsv(file);
-			ResultsSummary summary = ResultsSummary.read(file);
+			ResultsSummary summary = ResultsSummary.of(event.testRun());
 			logSummary(jobId, file, summary);
 			return new RunOutcome(jobId, event.status(), file, summary, null);
 		}
 		catch (IOException | RuntimeException ex) {
-			logger.error("Job " + jobId + " succeeded, but its results could not be written to " + file + ": "
+			logger.error("Job " + jobId + " succeeded, but its results could not be read or written to " + file + ": "
 					+ ex.getMessage(), ex);
 			return new RunOutcome(jobId, event.status(), null, null, "results not written: " + ex.getMessage());
 		}
@@ -149,7 +149,8 @@ public class SampleRuns {
 
 	private static void logSummary(String jobId, Path file, ResultsSummary summary) {
 		logger.info("Job " + jobId + " SUCCEEDED: " + summary.testCases() + " test results written to " + file);
-		logger.info("Job " + jobId + " results by status: " + summary.countsLine());
+		logger.info("Job " + jobId + " results by status: " + summary.countsLine() + "; worst severity "
+				+ summary.worstSeverity());
 		if (summary.failingTests().isEmpty()) {
 			logger.info("Job " + jobId + ": no failing tests");
 			return;

@@ -1,58 +1,72 @@
 package io.rime.sample;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import io.rime.client.TestCategory;
+import io.rime.client.results.RimeTestRun;
+import io.rime.client.results.SeverityCounts;
+import io.rime.client.results.Severity;
+import io.rime.client.results.SummaryCounts;
+import io.rime.client.results.TestBatch;
+import io.rime.client.results.TestCase;
+import io.rime.client.results.TestCaseStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIOException;
 
 /**
- * Summaries of result CSVs.
+ * Summaries of typed test runs.
  */
 class ResultsSummaryTests {
 
-	@TempDir
-	Path folder;
-
 	@Test
-	void quotedFieldsWithCommasAndQuotesAreOneFeature() throws IOException {
-		Path csv = write("test_name,feature(s),status\r\n"
-				+ "Subset Accuracy,\"Age,Fare\",TEST_CASE_STATUS_FAIL\r\n"
-				+ "\"Odd \"\"name\"\"\",Sex,TEST_CASE_STATUS_FAIL\r\n"
-				+ "Subset Accuracy,Pclass,TEST_CASE_STATUS_PASS\r\n");
+	void theSummaryCountsByStatusAndGroupsFailedCasesByTestWithTheirFeatures() {
+		RimeTestRun run = run(new SummaryCounts(4, 1, 0, 3, 0), List.of(
+				failed("subset_accuracy", "Subset Accuracy", "Age", "Fare"),
+				failed("numeric_feature_drift", "Numeric Feature Drift", "Age"),
+				failed("subset_accuracy", "Subset Accuracy", "Sex")));
 
-		ResultsSummary summary = ResultsSummary.read(csv);
+		ResultsSummary summary = ResultsSummary.of(run);
 
-		assertThat(summary.testCases()).isEqualTo(3);
-		assertThat(summary.countsLine()).isEqualTo("PASS 1, WARNING 0, FAIL 2, SKIP 0");
-		assertThat(summary.failingTests()).containsExactly(
-				java.util.Map.entry("Subset Accuracy", Set.of("Age,Fare")),
-				java.util.Map.entry("Odd \"name\"", Set.of("Sex")));
+		assertThat(summary.testCases()).isEqualTo(4);
+		assertThat(summary.countsLine()).isEqualTo("PASS 1, WARNING 0, FAIL 3, SKIP 0");
+		assertThat(summary.failures()).isEqualTo(3);
+		assertThat(summary.failingTests()).containsExactly(Map.entry("Subset Accuracy", Set.of("Age", "Fare", "Sex")),
+				Map.entry("Numeric Feature Drift", Set.of("Age")));
+		assertThat(summary.worstSeverity()).isEqualTo(Severity.ALERT);
 	}
 
 	@Test
-	void aStatusOutsideTheKnownFourIsCountedAfterThem() throws IOException {
-		Path csv = write("test_name,feature(s),status\nA,x,TEST_CASE_STATUS_WARNING\nB,y,TEST_CASE_STATUS_NEW\n");
+	void aRunWithoutFailuresReadsNoTestCases() {
+		RimeTestRun run = new RimeTestRun("tr", "n", "p", "m", null, "e", "COMPLETED", "2.10.16",
+				new SummaryCounts(2, 2, 0, 0, 0), new SeverityCounts(1, 0, 0), Duration.ZERO, List.of(),
+				(types, features) -> {
+					throw new AssertionError("no test case needs reading");
+				});
 
-		assertThat(ResultsSummary.read(csv).countsLine()).isEqualTo("PASS 0, WARNING 1, FAIL 0, SKIP 0, NEW 1");
+		ResultsSummary summary = ResultsSummary.of(run);
+
+		assertThat(summary.failingTests()).isEmpty();
+		assertThat(summary.countsLine()).isEqualTo("PASS 2, WARNING 0, FAIL 0, SKIP 0");
 	}
 
-	@Test
-	void aFileWithoutTheStatusColumnIsRejectedNamingTheColumns() throws IOException {
-		Path csv = write("test_name,feature(s)\nA,x\n");
-
-		assertThatIOException().isThrownBy(() -> ResultsSummary.read(csv))
-			.withMessageContaining("has no 'status' column; its columns are [test_name, feature(s)]");
+	private static RimeTestRun run(SummaryCounts counts, List<TestCase> failures) {
+		List<TestBatch> batches = failures.stream().map(TestCase::testType).distinct()
+			.map((type) -> new TestBatch(type, type, "", TestCategory.DRIFT, Severity.ALERT,
+					new SummaryCounts(1, 0, 0, 1, 0), List.of(), Duration.ZERO))
+			.toList();
+		return new RimeTestRun("tr", "n", "p", "m", null, "e", "COMPLETED", "2.10.16", counts,
+				new SeverityCounts(0, 0, batches.size()), Duration.ZERO, batches,
+				(types, features) -> failures.stream().filter((c) -> types.contains(c.testType())));
 	}
 
-	private Path write(String content) throws IOException {
-		return Files.writeString(this.folder.resolve("results.csv"), content, StandardCharsets.UTF_8);
+	private static TestCase failed(String type, String name, String... features) {
+		return new TestCase(type, name, type + "-1", List.of(features), TestCaseStatus.FAIL, Severity.ALERT, 0.0,
+				TestCategory.DRIFT, List.of());
 	}
 
 }

@@ -115,6 +115,21 @@ public final class Checks {
 	}
 
 	/**
+	 * Check a required argument.
+	 * @param <T> the argument type
+	 * @param value the argument
+	 * @param name the argument name
+	 * @param expected what to pass instead of {@code null}
+	 * @return the argument
+	 */
+	public static <T> T notNull(@Nullable T value, String name, String expected) {
+		if (value == null) {
+			throw new IllegalArgumentException(name + " is null; expected " + expected);
+		}
+		return value;
+	}
+
+	/**
 	 * Check a required text.
 	 * @param value the text
 	 * @param name the argument name

@@ -10,7 +10,7 @@ import org.springframework.web.util.UriUtils;
  * One REST call: method, encoded path and query, optional JSON body, and the SDK operation it
  * belongs to (for logs and retries).
  *
- * @param method GET or POST
+ * @param method GET, POST or DELETE
  * @param operation the SDK operation name, for example {@code get_job}
  * @param template the path template, for example {@code /v1/jobs/{jobId}}: the {@code uri} tag of
  * {@code http.client.requests}, so that ids never become metric tags
@@ -42,6 +42,17 @@ record HttpCall(HttpMethod method, String operation, String template, String pat
 	 */
 	public static HttpCall post(String operation, byte @Nullable [] body, String template, String... variables) {
 		return new HttpCall(HttpMethod.POST, operation, template, expand(template, variables), "", body);
+	}
+
+	/**
+	 * Start a DELETE; RIME's deletes take no body.
+	 * @param operation the SDK operation name
+	 * @param template the path template, such as {@code /v1/projects/{projectId}}
+	 * @param variables the values of the template's variables, in order
+	 * @return the call
+	 */
+	public static HttpCall delete(String operation, String template, String... variables) {
+		return new HttpCall(HttpMethod.DELETE, operation, template, expand(template, variables), "", null);
 	}
 
 	/**

@@ -10,11 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+
+import io.rime.client.results.TestCase;
 
 /**
  * Writes test cases as a results CSV (RFC 4180: CRLF, fields quoted only when needed). The file
@@ -30,11 +33,10 @@ final class ResultCsvWriter {
 	 * Write the CSV.
 	 * @param file the target; an existing file is replaced
 	 * @param format the format
-	 * @param batches test type to batch result, for display names and categories
-	 * @param pages the test cases, one page per call, an empty list at the end; may throw
+	 * @param testCases the test cases, read as they are written; may throw
 	 * @throws UncheckedIOException if the file cannot be written
 	 */
-	public static void write(Path file, CsvFormat format, Map<String, Wire.BatchResult> batches, PageSource pages) {
+	public static void write(Path file, CsvFormat format, Stream<TestCase> testCases) {
 		Path target = file.toAbsolutePath();
 		Path temporary = null;
 		try {
@@ -44,10 +46,9 @@ final class ResultCsvWriter {
 			try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
 					StandardOpenOption.WRITE)) {
 				writeRow(writer, format.header());
-				for (List<Wire.TestCase> page = pages.next(); !page.isEmpty(); page = pages.next()) {
-					for (Wire.TestCase testCase : page) {
-						writeRow(writer, row(format, testCase, batches.get(testCase.testBatchType())));
-					}
+				Iterator<TestCase> cases = testCases.iterator();
+				while (cases.hasNext()) {
+					writeRow(writer, row(format, cases.next()));
 				}
 			}
 			move(temporary, target);
@@ -61,27 +62,18 @@ final class ResultCsvWriter {
 		}
 	}
 
-	private static List<String> row(CsvFormat format, Wire.TestCase testCase, Wire.@Nullable BatchResult batch) {
-		String testType = orDefault(testCase.testBatchType(), "");
+	private static List<String> row(CsvFormat format, TestCase testCase) {
 		List<String> row = new ArrayList<>(format.header().size());
-		row.add((batch != null && batch.testName() != null) ? batch.testName() : testType);
-		row.add((testCase.features() != null) ? String.join(",", testCase.features()) : "");
-		row.add(status(testCase.status()));
+		row.add(testCase.testName());
+		row.add(String.join(",", testCase.features()));
+		row.add(testCase.status().wireName());
 		if (format == CsvFormat.V1_0_0) {
-			row.add(testType);
-			row.add(orDefault(testCase.severity(), "SEVERITY_UNSPECIFIED"));
-			row.add(Double.toString((testCase.importanceScore() != null) ? testCase.importanceScore() : 0.0));
-			String category = (testCase.testCategory() != null) ? testCase.testCategory()
-					: (batch != null) ? batch.testCategory() : null;
-			row.add(orDefault(category, "TEST_CATEGORY_TYPE_UNSPECIFIED"));
+			row.add(testCase.testType());
+			row.add(testCase.severity().wireName());
+			row.add(Double.toString(testCase.importanceScore()));
+			row.add(testCase.category().wireName());
 		}
 		return row;
-	}
-
-	// Servers leave out the zero value (PASS_UNSPECIFIED); the CSV formats name it PASS.
-	private static String status(@Nullable String status) {
-		return (status == null || status.isEmpty() || status.equals("TEST_CASE_STATUS_PASS_UNSPECIFIED"))
-				? "TEST_CASE_STATUS_PASS" : status;
 	}
 
 	private static void writeRow(Writer writer, List<String> fields) throws IOException {
@@ -118,24 +110,6 @@ final class ResultCsvWriter {
 				// The original failure matters more than a leftover temporary file.
 			}
 		}
-	}
-
-	private static String orDefault(@Nullable String value, String fallback) {
-		return (value != null && !value.isEmpty()) ? value : fallback;
-	}
-
-	/**
-	 * Supplies test cases page by page, so only one page is in memory.
-	 */
-	@FunctionalInterface
-	public interface PageSource {
-
-		/**
-		 * Return the next page.
-		 * @return the test cases, empty when there are no more
-		 */
-		List<Wire.TestCase> next();
-
 	}
 
 }

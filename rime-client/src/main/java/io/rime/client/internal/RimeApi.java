@@ -48,15 +48,99 @@ final class RimeApi {
 	 * CreateProject.
 	 * @param name the project name
 	 * @param description the description
+	 * @param modelTask the REST v1 model task
 	 * @return the created project
 	 */
-	public Wire.@Nullable Project createProject(String name, String description) {
+	public Wire.@Nullable Project createProject(String name, String description, String modelTask) {
 		ObjectNode body = this.jsonMapper.createObjectNode()
 			.put("name", name)
 			.put("description", description)
-			// The seed's create_project has no model task; the v1 request requires the field.
-			.put("modelTask", "MODEL_TASK_UNSPECIFIED");
+			.put("modelTask", modelTask);
 		return post("create_project", body, Wire.CreateProjectResponse.class, "/v1/projects").project();
+	}
+
+	/**
+	 * DeleteProject.
+	 * @param projectId the project id
+	 */
+	public void deleteProject(String projectId) {
+		delete(HttpCall.delete("delete_project", "/v1/projects/{projectId}", projectId));
+	}
+
+	/**
+	 * GetDataset, by id or by name.
+	 * @param datasetId the id, or {@code null}
+	 * @param name the name, or {@code null}
+	 * @return the response
+	 */
+	public Wire.DatasetResponse getDataset(@Nullable String datasetId, @Nullable String name) {
+		HttpCall call = HttpCall.get("get_dataset", "/v1/registry/dataset").query("datasetId", datasetId)
+			.query("datasetName", name);
+		return get(call, Wire.DatasetResponse.class);
+	}
+
+	/**
+	 * ListDatasets of a project, one page.
+	 * @param projectId the project id
+	 * @param pageToken the token of the page, or {@code null} for the first
+	 * @return the page
+	 */
+	public Wire.ListDatasetsResponse listDatasets(String projectId, @Nullable String pageToken) {
+		HttpCall call = HttpCall.get("list_datasets", "/v1/registry/{projectId}/dataset", projectId)
+			.query("pageSize", LIST_PAGE_SIZE)
+			.query("pageToken", pageToken);
+		return get(call, Wire.ListDatasetsResponse.class);
+	}
+
+	/**
+	 * DeleteDataset.
+	 * @param datasetId the dataset id
+	 */
+	public void deleteDataset(String datasetId) {
+		delete(HttpCall.delete("delete_dataset", "/v1/registry/dataset/{datasetId}", datasetId));
+	}
+
+	/**
+	 * GetModel, by id or by name.
+	 * @param modelId the id, or {@code null}
+	 * @param name the name, or {@code null}
+	 * @return the response
+	 */
+	public Wire.ModelResponse getModel(@Nullable String modelId, @Nullable String name) {
+		HttpCall call = HttpCall.get("get_model", "/v1/registry/model").query("modelId.uuid", modelId)
+			.query("modelName", name);
+		return get(call, Wire.ModelResponse.class);
+	}
+
+	/**
+	 * ListModels of a project, one page.
+	 * @param projectId the project id
+	 * @param pageToken the token of the page, or {@code null} for the first
+	 * @return the page
+	 */
+	public Wire.ListModelsResponse listModels(String projectId, @Nullable String pageToken) {
+		HttpCall call = HttpCall.get("list_models", "/v1/registry/{projectId}/model", projectId)
+			.query("pageSize", LIST_PAGE_SIZE)
+			.query("pageToken", pageToken);
+		return get(call, Wire.ListModelsResponse.class);
+	}
+
+	/**
+	 * DeleteModel.
+	 * @param modelId the model id
+	 */
+	public void deleteModel(String modelId) {
+		delete(HttpCall.delete("delete_model", "/v1/registry/model/{modelId}", modelId));
+	}
+
+	/**
+	 * GetTestRun.
+	 * @param operation the SDK operation this is part of
+	 * @param testRunId the test run id
+	 * @return the response
+	 */
+	public Wire.TestRunResponse getTestRun(String operation, String testRunId) {
+		return get(HttpCall.get(operation, "/v1/test-runs/{testRunId}", testRunId), Wire.TestRunResponse.class);
 	}
 
 	/**
@@ -153,35 +237,44 @@ final class RimeApi {
 
 	/**
 	 * GetTestRunID.
+	 * @param operation the SDK operation this is part of
 	 * @param jobId the job id of a completed stress test
 	 * @return the response
 	 */
-	public Wire.TestRunIdResponse testRunId(String jobId) {
-		return get(HttpCall.get("get_result_csv", "/v1/jobs/{jobId}/test-run-id", jobId), Wire.TestRunIdResponse.class);
+	public Wire.TestRunIdResponse testRunId(String operation, String jobId) {
+		return get(HttpCall.get(operation, "/v1/jobs/{jobId}/test-run-id", jobId), Wire.TestRunIdResponse.class);
 	}
 
 	/**
 	 * ListBatchResults, one page.
+	 * @param operation the SDK operation this is part of
 	 * @param testRunId the test run
 	 * @param pageToken the token of the page, or {@code null} for the first
 	 * @return the page
 	 */
-	public Wire.ListBatchResultsResponse listBatchResults(String testRunId, @Nullable String pageToken) {
-		HttpCall call = HttpCall.get("get_result_csv", "/v1/batch-results").query("pageSize", LIST_PAGE_SIZE);
+	public Wire.ListBatchResultsResponse listBatchResults(String operation, String testRunId,
+			@Nullable String pageToken) {
+		HttpCall call = HttpCall.get(operation, "/v1/batch-results").query("pageSize", LIST_PAGE_SIZE);
 		call = (pageToken != null) ? call.query("pageToken", pageToken) : call.query("testRunId", testRunId);
 		return get(call, Wire.ListBatchResultsResponse.class);
 	}
 
 	/**
 	 * ListTestCases, one page.
+	 * @param operation the SDK operation this is part of
 	 * @param testRunId the test run
+	 * @param testTypes the test types to select, empty for all
+	 * @param urlSafeFeatureIds the features to select (base64url of the name), empty for all
 	 * @param pageToken the token of the page, or {@code null} for the first
 	 * @return the page
 	 */
-	public Wire.ListTestCasesResponse listTestCases(String testRunId, @Nullable String pageToken) {
-		HttpCall call = HttpCall.get("get_result_csv", "/v1/test-cases").query("pageSize", RESULTS_PAGE_SIZE);
+	public Wire.ListTestCasesResponse listTestCases(String operation, String testRunId, List<String> testTypes,
+			List<String> urlSafeFeatureIds, @Nullable String pageToken) {
+		HttpCall call = HttpCall.get(operation, "/v1/test-cases").query("pageSize", RESULTS_PAGE_SIZE);
 		call = (pageToken != null) ? call.query("pageToken", pageToken)
-				: call.query("listTestCasesQuery.testRunId", testRunId);
+				: call.query("listTestCasesQuery.testRunId", testRunId)
+					.query("listTestCasesQuery.testTypes", testTypes)
+					.query("listTestCasesQuery.urlSafeFeatureIds", urlSafeFeatureIds);
 		return get(call, Wire.ListTestCasesResponse.class);
 	}
 
@@ -207,6 +300,13 @@ final class RimeApi {
 	 */
 	public void close() {
 		this.transport.close();
+	}
+
+	private void delete(HttpCall call) {
+		this.transport.execute(call, (body) -> {
+			body.transferTo(OutputStream.nullOutputStream());
+			return Boolean.TRUE;
+		});
 	}
 
 	private <T> T get(HttpCall call, Class<T> type) {

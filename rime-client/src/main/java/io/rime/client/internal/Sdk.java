@@ -28,8 +28,15 @@ import io.rime.client.JobMetadata;
 import io.rime.client.JobStatus;
 import io.rime.client.RimeException;
 import io.rime.client.RimeInfo;
+import io.rime.client.ModelTask;
 import io.rime.client.RimeProject;
+import io.rime.client.TestRunConfig;
 import io.rime.client.observation.RimeClientObservationConvention;
+import io.rime.client.registry.DataInfo;
+import io.rime.client.registry.ModelInfo;
+import io.rime.client.registry.RimeDataset;
+import io.rime.client.registry.RimeModel;
+import io.rime.client.results.RimeTestRun;
 
 /**
  * The one place that composes the SDK's internals, and the only door to them: {@code RimeClient}
@@ -45,6 +52,10 @@ public final class Sdk implements AutoCloseable {
 	private final JobService jobs;
 
 	private final ResultsDownloader results;
+
+	private final ResultsReader resultsReader;
+
+	private final RegistryService registry;
 
 	private final StressTestStarter starter;
 
@@ -91,8 +102,11 @@ public final class Sdk implements AutoCloseable {
 		PagedReads pagedReads = new PagedReads(
 				(listingTimeout != null) ? listingTimeout : PagedReads.defaultTimeout(retryPolicy.getTimeout()));
 		this.jobs = new JobService(this.api, this.observations, this.poller, verboseOutput, clock, errorMapper);
-		this.results = new ResultsDownloader(this.api, this.observations, pagedReads);
-		this.starter = new StressTestStarter(this.api, this.observations, this.poller, validationTimeout);
+		Registrar registrar = new Registrar(this.api, this.observations, this.poller, validationTimeout);
+		this.resultsReader = new ResultsReader(this.api, this.observations, pagedReads);
+		this.results = new ResultsDownloader(this.resultsReader, this.observations);
+		this.registry = new RegistryService(this.api, registrar, pagedReads);
+		this.starter = new StressTestStarter(this.api, registrar);
 		this.lister = new JobLister(this.api, pagedReads);
 	}
 
@@ -112,17 +126,119 @@ public final class Sdk implements AutoCloseable {
 	 * Create a project.
 	 * @param name the checked name
 	 * @param description the checked description
+	 * @param modelTask the checked model task
 	 * @return the created project
 	 */
-	public RimeProject createProject(String name, String description) {
+	public RimeProject createProject(String name, String description, ModelTask modelTask) {
 		return this.observations.observe("create_project", null, null, (context) -> {
-			RimeProject created = WireMapper.project(this.api.createProject(name, description), "");
+			RimeProject created = WireMapper.project(this.api.createProject(name, description, modelTask.wireName()),
+					"");
 			if (created.projectId().isEmpty()) {
 				throw new RimeException("RIME answered create_project for '" + name + "' without a project id");
 			}
 			context.setProjectId(created.projectId());
 			return created;
 		});
+	}
+
+	/**
+	 * Delete a project; a 404 means it is gone already.
+	 * @param projectId the checked project id
+	 * @return whether this call found it
+	 */
+	public boolean deleteProject(String projectId) {
+		return this.observations.observe("delete_project", projectId, null,
+				(context) -> RegistryService.deleted(() -> this.api.deleteProject(projectId)));
+	}
+
+	/**
+	 * Register a dataset and wait for its validation.
+	 * @param projectId the checked project id
+	 * @param name the checked name
+	 * @param dataInfo where the data is
+	 * @return the validated dataset
+	 */
+	public RimeDataset registerDataset(String projectId, String name, DataInfo dataInfo) {
+		return this.registry.registerDataset(projectId, name, dataInfo);
+	}
+
+	/**
+	 * Register a model and wait for its validation.
+	 * @param projectId the checked project id
+	 * @param name the checked name
+	 * @param modelInfo where the model is
+	 * @return the validated model
+	 */
+	public RimeModel registerModel(String projectId, String name, ModelInfo modelInfo) {
+		return this.registry.registerModel(projectId, name, modelInfo);
+	}
+
+	/**
+	 * Read a dataset by id or by name.
+	 * @param datasetId the checked id, or {@code null}
+	 * @param name the checked name, or {@code null}
+	 * @return the dataset
+	 */
+	public RimeDataset getDataset(@Nullable String datasetId, @Nullable String name) {
+		return this.observations.observe("get_dataset", null, null, (context) -> this.registry.getDataset(datasetId, name));
+	}
+
+	/**
+	 * List a project's datasets.
+	 * @param projectId the checked project id
+	 * @return the datasets
+	 */
+	public List<RimeDataset> listDatasets(String projectId) {
+		return this.observations.observe("list_datasets", projectId, null,
+				(context) -> this.registry.listDatasets(projectId));
+	}
+
+	/**
+	 * Delete a dataset; a 404 means it is gone already.
+	 * @param datasetId the checked dataset id
+	 * @return whether this call found it
+	 */
+	public boolean deleteDataset(String datasetId) {
+		return this.observations.observe("delete_dataset", null, null,
+				(context) -> RegistryService.deleted(() -> this.api.deleteDataset(datasetId)));
+	}
+
+	/**
+	 * Read a model by id or by name.
+	 * @param modelId the checked id, or {@code null}
+	 * @param name the checked name, or {@code null}
+	 * @return the model
+	 */
+	public RimeModel getModel(@Nullable String modelId, @Nullable String name) {
+		return this.observations.observe("get_model", null, null, (context) -> this.registry.getModel(modelId, name));
+	}
+
+	/**
+	 * List a project's models.
+	 * @param projectId the checked project id
+	 * @return the models
+	 */
+	public List<RimeModel> listModels(String projectId) {
+		return this.observations.observe("list_models", projectId, null, (context) -> this.registry.listModels(projectId));
+	}
+
+	/**
+	 * Delete a model; a 404 means it is gone already.
+	 * @param modelId the checked model id
+	 * @return whether this call found it
+	 */
+	public boolean deleteModel(String modelId) {
+		return this.observations.observe("delete_model", null, null,
+				(context) -> RegistryService.deleted(() -> this.api.deleteModel(modelId)));
+	}
+
+	/**
+	 * Read a succeeded job's typed results.
+	 * @param jobId the checked job id
+	 * @return the test run
+	 */
+	public RimeTestRun testRun(String jobId) {
+		return this.resultsReader.testRun(jobId);
 	}
 
 	/**
@@ -147,7 +263,20 @@ public final class Sdk implements AutoCloseable {
 	 */
 	public Started startStressTest(Map<String, ?> testRunConfig, @Nullable CustomImage customImage,
 			Supplier<String> projectId) {
-		TestRunConfigs.Plan plan = TestRunConfigs.read(testRunConfig, customImage);
+		return start(TestRunConfigs.read(testRunConfig, customImage), projectId);
+	}
+
+	/**
+	 * Start a stress test from a typed configuration.
+	 * @param config the configuration
+	 * @param projectId supplies the checked project id
+	 * @return the new job's id and its project
+	 */
+	public Started startStressTest(TestRunConfig config, Supplier<String> projectId) {
+		return start(TestRunConfigs.read(config), projectId);
+	}
+
+	private Started start(TestRunConfigs.Plan plan, Supplier<String> projectId) {
 		String project = projectId.get();
 		return this.observations.observe("start_stress_test", project, null, (context) -> {
 			Wire.Job job = this.starter.start(project, plan);

@@ -11,11 +11,13 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.rime.client.CustomImage;
+import io.rime.client.TestRunConfig;
 
 /**
- * Reads a stress test configuration in either accepted form and checks it before anything is
- * sent: the seed SDK's ({@code run_name}, {@code data_info}, {@code model_info}), which needs
- * registration first, or RIME v1's own {@code testRunConfig}, passed through.
+ * Reads a stress test configuration in any accepted form and checks it before anything is sent:
+ * the seed SDK's ({@code run_name}, {@code data_info}, {@code model_info}), which needs registration
+ * first; {@code rime_sdk} 2.x's snake_case form on registered ids, mapped key by key; RIME v1's own
+ * {@code testRunConfig}, passed through; or a typed {@link TestRunConfig}.
  */
 final class TestRunConfigs {
 
@@ -23,8 +25,13 @@ final class TestRunConfigs {
 
 	private static final Set<String> SEED_DATA_KEYS = Set.of("label_col", "ref_path", "eval_path");
 
-	private static final Set<String> V1_KEYS = Set.of("runName", "modelId", "dataInfo", "runTimeInfo",
-			"profilingConfig", "testSuiteConfig", "categories");
+	private static final Set<String> V1_ONLY_KEYS = Set.of("runName", "modelId", "dataInfo", "runTimeInfo",
+			"profilingConfig", "testSuiteConfig");
+
+	// "categories" is spelled the same in v1 and 2.x, so it marks neither.
+	private static final Set<String> SNAKE_KEYS = union(SEED_KEYS, SnakeCaseConfig.KEYS).stream()
+		.filter((key) -> !key.equals("categories"))
+		.collect(java.util.stream.Collectors.toUnmodifiableSet());
 
 	private TestRunConfigs() {
 	}
@@ -39,17 +46,83 @@ final class TestRunConfigs {
 	public static Plan read(@Nullable Map<String, ?> config, @Nullable CustomImage customImage) {
 		if (config == null || config.isEmpty()) {
 			throw new IllegalArgumentException("testRunConfig is " + ((config == null) ? "null" : "empty")
-					+ "; expected the seed form (run_name, data_info, model_info) or the RIME v1 form"
-					+ " (runName, modelId, dataInfo)");
+					+ "; expected the seed form (run_name, data_info, model_info), the rime_sdk 2.x form (run_name,"
+					+ " model_id, data_info) or the RIME v1 form (runName, modelId, dataInfo)");
 		}
 		ObjectNode json = JsonValues.object(config, "testRunConfig");
-		Set<String> seedKeys = present(json, SEED_KEYS);
-		Set<String> v1Keys = present(json, V1_KEYS);
-		if (!seedKeys.isEmpty() && !v1Keys.isEmpty()) {
-			throw new IllegalArgumentException("testRunConfig mixes the seed form " + seedKeys + " with the RIME v1 form "
-					+ v1Keys + "; expected one form only");
+		Set<String> v1Keys = present(json, V1_ONLY_KEYS);
+		Set<String> snakeKeys = present(json, SNAKE_KEYS);
+		if (!v1Keys.isEmpty() && !snakeKeys.isEmpty()) {
+			String snakeForm = snakeKeys.contains("model_info") ? "the seed form" : "the snake_case (seed or rime_sdk 2.x) keys";
+			throw new IllegalArgumentException("testRunConfig mixes " + snakeForm + " " + snakeKeys + " with the RIME v1"
+					+ " form " + v1Keys + "; expected one form only");
 		}
-		return seedKeys.isEmpty() ? readV1(json, customImage) : readSeed(json, customImage);
+		if (!v1Keys.isEmpty() || snakeKeys.isEmpty() && json.has("categories")) {
+			return readV1(json, customImage);
+		}
+		if (isSeedForm(json)) {
+			Set<String> twoX = present(json, Set.of("model_id", "run_time_info", "profiling_config", "test_suite_config",
+					"categories"));
+			if (!twoX.isEmpty()) {
+				throw new IllegalArgumentException("testRunConfig mixes the seed form (model_info, data_info paths) with"
+						+ " the rime_sdk 2.x keys " + twoX + "; expected one form only");
+			}
+			return readSeed(json, customImage);
+		}
+		return readV1(SnakeCaseConfig.toV1(json), customImage);
+	}
+
+	/**
+	 * The v1 configuration of a typed one.
+	 * @param config the configuration
+	 * @return what to send
+	 */
+	public static Plan.V1 read(TestRunConfig config) {
+		ObjectNode json = JsonNodeFactory.instance.objectNode().put("runName", config.runName());
+		json.putObject("modelId").put("uuid", config.modelId());
+		ObjectNode dataInfo = json.putObject("dataInfo");
+		if (config.referenceDatasetId() != null) {
+			dataInfo.put("refDatasetId", config.referenceDatasetId());
+		}
+		dataInfo.put("evalDatasetId", config.evaluationDatasetId());
+		ObjectNode runTimeInfo = JsonNodeFactory.instance.objectNode();
+		if (config.customImage() != null) {
+			runTimeInfo.set("customImage", customImageJson(config.customImage()));
+		}
+		else if (config.managedImageName() != null) {
+			runTimeInfo.putObject("customImage").put("managedImageName", config.managedImageName());
+		}
+		if (config.ramRequestMegabytes() != null) {
+			runTimeInfo.putObject("resourceRequest")
+				.put("ramRequestMegabytes", Long.toString(config.ramRequestMegabytes()))
+				.put("cpuRequestMillicores", Long.toString(config.cpuRequestMillicores()));
+		}
+		if (config.explicitErrors() != null) {
+			runTimeInfo.put("explicitErrors", config.explicitErrors());
+		}
+		if (config.randomSeed() != null) {
+			runTimeInfo.put("randomSeed", Long.toString(config.randomSeed()));
+		}
+		if (!runTimeInfo.isEmpty()) {
+			json.set("runTimeInfo", runTimeInfo);
+		}
+		if (!config.categories().isEmpty()) {
+			config.categories().forEach((category) -> json.withArray("categories").add(category.wireName()));
+		}
+		return new Plan.V1(json);
+	}
+
+	// The seed names files to register; 2.x names registered ids. Both have run_name and data_info.
+	private static boolean isSeedForm(ObjectNode json) {
+		if (json.has("model_info")) {
+			return true;
+		}
+		if (json.has("model_id")) {
+			return false;
+		}
+		JsonNode dataInfo = json.get("data_info");
+		return dataInfo == null || !dataInfo.isObject() || !present(dataInfo, SEED_DATA_KEYS).isEmpty()
+				|| present(dataInfo, Set.of("ref_dataset_id", "eval_dataset_id")).isEmpty();
 	}
 
 	private static Plan.Seed readSeed(ObjectNode json, @Nullable CustomImage customImage) {
@@ -104,6 +177,12 @@ final class TestRunConfigs {
 			custom.putObject("pullSecret").put("name", image.pullSecret().name());
 		}
 		return union;
+	}
+
+	private static Set<String> union(Set<String> a, Set<String> b) {
+		Set<String> union = new LinkedHashSet<>(a);
+		union.addAll(b);
+		return Set.copyOf(union);
 	}
 
 	private static Set<String> present(JsonNode json, Set<String> keys) {

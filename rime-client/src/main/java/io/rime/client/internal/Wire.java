@@ -19,7 +19,8 @@ final class Wire {
 	}
 
 	/** A project. */
-	public record Project(@Nullable Id id, @Nullable String name, @Nullable String description) {
+	public record Project(@Nullable Id id, @Nullable String name, @Nullable String description,
+			@Nullable String modelTask) {
 	}
 
 	/** A project with owner details, as read and listed. */
@@ -95,8 +96,87 @@ final class Wire {
 	public record RegisterModelResponse(@Nullable Id modelId, @Nullable Id registryValidationJobId) {
 	}
 
-	/** One test batch's result: the display name of a test type. */
-	public record BatchResult(@Nullable String testType, @Nullable String testName, @Nullable String testCategory) {
+	/** One test batch's result. */
+	public record BatchResult(@Nullable String testType, @Nullable String testName, @Nullable String description,
+			@Nullable String testCategory, @Nullable String durationInMillis, @Nullable String severity,
+			@Nullable SummaryCounts summaryCounts, @Nullable List<String> failingFeatures) {
+	}
+
+	/** Test case counts by status; int64 values, sent as strings. */
+	public record SummaryCounts(@Nullable String total, @Nullable String pass, @Nullable String warning,
+			@Nullable String fail, @Nullable String skip) {
+	}
+
+	/** Test batch counts by severity; int64 values, sent as strings. */
+	public record SeverityCounts(@Nullable String numNoneSeverity, @Nullable String numLowSeverity,
+			@Nullable String numHighSeverity) {
+	}
+
+	/** A test run's metrics. */
+	public record TestRunMetrics(@Nullable String durationMillis, @Nullable SummaryCounts summaryCounts,
+			@Nullable SeverityCounts severityCounts) {
+	}
+
+	/** A test run, as GetTestRun returns it. */
+	public record TestRunDetail(@Nullable String testRunId, @Nullable String name, @Nullable Id projectId,
+			@Nullable Id modelId, @Nullable String refDataId, @Nullable String evalDataId, @Nullable String status,
+			@Nullable String rimeVersion, @Nullable String uploadTime, @Nullable TestRunMetrics metrics) {
+	}
+
+	/** The response of GetTestRun. */
+	public record TestRunResponse(@Nullable TestRunDetail testRun) {
+	}
+
+	/** One metric of a test case. */
+	public record TestMetric(@Nullable String metric, @Nullable String category, @Nullable String intValue,
+			@Nullable Double floatValue, @Nullable String strValue, @Nullable Values intList,
+			@Nullable Values floatList, @Nullable Values strList, @Nullable MonitorInfo testCaseMonitorInfo) {
+	}
+
+	/** A list value of a metric: strings for int64 and text, numbers for doubles. */
+	public record Values(@Nullable List<Object> values) {
+	}
+
+	/** What a metric is monitored against. */
+	public record MonitorInfo(@Nullable Threshold threshold) {
+	}
+
+	/** A metric's threshold. */
+	public record Threshold(@Nullable Double low, @Nullable Double high, @Nullable String type) {
+	}
+
+	/** A registered dataset. */
+	public record Dataset(@Nullable String datasetId, @Nullable String name, @Nullable List<Id> projectIds,
+			@Nullable String creationTime, tools.jackson.databind.@Nullable JsonNode dataInfo,
+			@Nullable String validityStatus, @Nullable String validityStatusMessage) {
+	}
+
+	/** The response of GetDataset. */
+	public record DatasetResponse(@Nullable Dataset dataset) {
+	}
+
+	/** A page of ListDatasets. */
+	public record ListDatasetsResponse(@Nullable List<Dataset> datasets, @Nullable String nextPageToken,
+			@Nullable Boolean hasMore) implements Page {
+	}
+
+	/** A registered model. */
+	public record Model(@Nullable Id modelId, @Nullable String name, @Nullable List<Id> projectIds,
+			@Nullable String creationTime, tools.jackson.databind.@Nullable JsonNode modelInfo,
+			@Nullable String validityStatus, @Nullable String validityStatusMessage) {
+	}
+
+	/** A model with its owner, as read and listed. */
+	public record ModelWithOwner(@Nullable Model model) {
+	}
+
+	/** The response of GetModel. */
+	public record ModelResponse(@Nullable ModelWithOwner model) {
+	}
+
+	/** A page of ListModels. */
+	public record ListModelsResponse(@Nullable List<ModelWithOwner> models, @Nullable String nextPageToken,
+			@Nullable Boolean hasMore) implements Page {
 	}
 
 	/** A page of ListBatchResults. */
@@ -105,8 +185,9 @@ final class Wire {
 	}
 
 	/** One test case. */
-	public record TestCase(@Nullable String testBatchType, @Nullable List<String> features, @Nullable String status,
-			@Nullable String severity, @Nullable Double importanceScore, @Nullable String testCategory) {
+	public record TestCase(@Nullable String testBatchType, @Nullable String testCaseId, @Nullable List<String> features,
+			@Nullable String status, @Nullable String severity, @Nullable Double importanceScore,
+			@Nullable String testCategory, @Nullable List<TestMetric> metrics) {
 	}
 
 	/** A page of ListTestCases. */

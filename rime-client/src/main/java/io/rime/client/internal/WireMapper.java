@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import io.rime.client.JobMetadata;
 import io.rime.client.JobStatus;
 import io.rime.client.JobType;
+import io.rime.client.ModelTask;
 import io.rime.client.RimeInfo;
 import io.rime.client.RimeProject;
 
@@ -97,7 +98,8 @@ final class WireMapper {
 			return new RimeProject(projectId, "", "");
 		}
 		String id = (project.id() != null && project.id().uuid() != null) ? project.id().uuid() : projectId;
-		return new RimeProject(id, orEmpty(project.name()), orEmpty(project.description()));
+		return new RimeProject(id, orEmpty(project.name()), orEmpty(project.description()),
+				ModelTask.fromWireName(project.modelTask()));
 	}
 
 	/**
