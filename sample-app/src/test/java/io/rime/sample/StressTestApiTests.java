@@ -179,13 +179,21 @@ class StressTestApiTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "DONE", "runnin", "SUCCEEDED,FINISHED" })
+	@ValueSource(strings = { "DONE", "runing", "SUCCEEDED,FINISHED" })
 	void aBadStatusFilterIsABadRequestThatListsTheValidStatuses(String filter) {
 		HttpResponse<String> response = this.http.get("/stress-tests?status=" + filter);
 
 		assertThat(assertProblem(response, 400, "Invalid input").get("detail").asString())
 			.startsWith("Unknown job status name '")
-			.contains("expected one of UNKNOWN_JOB_STATUS, PENDING, RUNNING, FAILING, SUCCEEDED, CANCELLED");
+			.contains("expected one of UNKNOWN_JOB_STATUS, PENDING, RUNNING, FAILING, SUCCEEDED, CANCELLED (any case)");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "running", "JOB_STATUS_RUNNING", "failed,SUCCEEDED" })
+	void aStatusFilterTakesRestNamesAndCommonSpellings(String filter) {
+		HttpResponse<String> response = this.http.get("/stress-tests?status=" + filter);
+
+		assertThat(response.statusCode()).isEqualTo(200);
 	}
 
 	@Test
