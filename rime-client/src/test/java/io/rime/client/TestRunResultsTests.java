@@ -2,6 +2,7 @@ package io.rime.client;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -147,7 +148,7 @@ class TestRunResultsTests {
 	void aStreamReadsOnePageAtATimeAndNoMoreOnceClosed() {
 		try (RimeEmulator many = TestRime.emulatorBuilder().testCasesPerRun(3500).build().start();
 				RimeClient manyClient = TestRime.client(many)) {
-			RimeStressTestJob job = manyClient.startStressTest(TestRime.titanicConfig());
+			RimeStressTestJob job = manyClient.startStressTest(generatedResultsConfig());
 			job.waitUntilFinish(POLL, Duration.ofSeconds(10));
 			RimeTestRun run = job.getTestRun();
 
@@ -161,7 +162,7 @@ class TestRunResultsTests {
 
 	@Test
 	void theResultsOfAJobThatHasNotSucceededAreRefused() {
-		RimeStressTestJob job = this.client.startStressTest(TestRime.titanicConfig());
+		RimeStressTestJob job = this.client.startStressTest(generatedResultsConfig());
 
 		assertThatIllegalStateException().isThrownBy(job::getTestRun)
 			.withMessageMatching("Job has status (PENDING|RUNNING); it must have status SUCCEEDED to get results");
@@ -182,8 +183,16 @@ class TestRunResultsTests {
 		assertThat(run.worstSeverity()).isEqualTo(Severity.ALERT);
 	}
 
+	// Remote data: the emulator generates results of its ten test types instead of computing data checks.
+	private static Map<String, Object> generatedResultsConfig() {
+		return Map.of("run_name", "Titanic",
+				"data_info", Map.of("label_col", "Survived", "ref_path", "s3://rime-datasets/titanic/titanic_example.csv",
+						"eval_path", "s3://rime-datasets/titanic/titanic_example.csv"),
+				"model_info", Map.of("path", "s3://rime-models/titanic_s3_test/titanic_example_model.py"));
+	}
+
 	private RimeStressTestJob succeededJob() {
-		RimeStressTestJob job = this.client.startStressTest(TestRime.titanicConfig());
+		RimeStressTestJob job = this.client.startStressTest(generatedResultsConfig());
 		assertThat(job.waitUntilFinish(POLL, Duration.ofSeconds(10)).status()).isEqualTo(JobStatus.SUCCEEDED);
 		return job;
 	}
