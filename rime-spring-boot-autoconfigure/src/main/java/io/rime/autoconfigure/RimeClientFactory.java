@@ -70,19 +70,19 @@ final class RimeClientFactory {
 			List<RimeRetrySettingsCustomizer> retrySettingsCustomizers,
 			List<RimeRestClientCustomizer> restClientCustomizers,
 			List<RimeClientBuilderCustomizer> clientBuilderCustomizers) {
-		RimeConfigurationChecks.apiKey(this.properties.getApiKey());
 		RimeConfigurationChecks.retry(this.properties.getRetry());
 		RimeConfigurationChecks.health(this.properties.getHealth());
-		HttpClientSettings settings = httpClientSettings();
+		// The connection details are read once, here; they checked their own values.
+		String apiKey = this.connectionDetails.getApiKey();
+		HttpClientSettings settings = httpClientSettings(apiKey != null, this.connectionDetails.getSslBundle());
 		RetryPolicy retryPolicy = retryPolicy(retrySettingsCustomizers);
 		RestClient.Builder restClientBuilder = restClientBuilderSupplier.get();
 		restClientBuilder.requestFactory(requestFactoryBuilder.build(settings));
 		restClientCustomizers.forEach((customizer) -> customizer.customize(restClientBuilder));
 		RimeClientBuilder builder = RimeClient.builder();
 		if (connect) {
-			URI address = this.connectionDetails.getAddress();
-			builder.address(address)
-				.apiKey(this.connectionDetails.getApiKey())
+			builder.address(this.connectionDetails.getAddress())
+				.apiKey(apiKey)
 				.defaultProjectId(this.connectionDetails.getDefaultProjectId());
 		}
 		builder.restClientBuilder(restClientBuilder)
@@ -100,9 +100,11 @@ final class RimeClientFactory {
 	 * sends the key to the configured origin only, where the HTTP library would send it to any host.
 	 * An explicit {@code rime.redirects} that follows is then an error; an inherited
 	 * {@code spring.http.clients.redirects} is not applied, with a warning.
+	 * @param withApiKey whether the client sends an API key
+	 * @param connectionSslBundle the connection details' SSL bundle, which wins over the settings'
 	 * @return the settings
 	 */
-	HttpClientSettings httpClientSettings() {
+	HttpClientSettings httpClientSettings(boolean withApiKey, @Nullable SslBundle connectionSslBundle) {
 		String bundle = this.properties.getSsl().getBundle();
 		if (bundle != null) {
 			RimeConfigurationChecks.sslBundle(this.sslBundles, bundle, "rime.ssl.bundle");
@@ -114,7 +116,7 @@ final class RimeClientFactory {
 		Duration readTimeout = timeout(merged.readTimeout(), this.properties.getReadTimeout(), "read-timeout",
 				RimeClientBuilder.DEFAULT_READ_TIMEOUT);
 		HttpRedirects redirects = (merged.redirects() != null) ? merged.redirects() : HttpRedirects.DONT_FOLLOW;
-		if (redirects != HttpRedirects.DONT_FOLLOW && this.connectionDetails.getApiKey() != null) {
+		if (redirects != HttpRedirects.DONT_FOLLOW && withApiKey) {
 			if (this.properties.getRedirects() != null) {
 				throw RimeConfigurationChecks.redirectsWithApiKey(redirects);
 			}
@@ -124,8 +126,7 @@ final class RimeClientFactory {
 					+ " this warning.");
 			redirects = HttpRedirects.DONT_FOLLOW;
 		}
-		SslBundle sslBundle = (this.connectionDetails.getSslBundle() != null) ? this.connectionDetails.getSslBundle()
-				: merged.sslBundle();
+		SslBundle sslBundle = (connectionSslBundle != null) ? connectionSslBundle : merged.sslBundle();
 		return new HttpClientSettings(redirects, connectTimeout, readTimeout, sslBundle);
 	}
 

@@ -3,10 +3,8 @@ package io.rime.autoconfigure;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,18 +13,14 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 
 import io.rime.client.internal.Addresses;
+import io.rime.client.internal.Durations;
 
 /**
- * Startup checks of the {@code rime.*} properties. Each failure names the property, its value
- * (never the API key) and the fix.
+ * The starter's one place for checking {@code rime.*} properties at startup, used by each of its
+ * configurations. Each failure names the property, its value as Spring Boot writes it (never the
+ * API key's) and the fix, in one style: {@code Invalid value 'x' for property 'rime.y': expected z.}
  */
-final class RimeConfigurationChecks {
-
-	private static final List<ChronoUnit> BOOT_UNITS = List.of(ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES,
-			ChronoUnit.SECONDS, ChronoUnit.MILLIS, ChronoUnit.MICROS);
-
-	private static final Map<ChronoUnit, String> UNIT_SUFFIXES = Map.of(ChronoUnit.DAYS, "d", ChronoUnit.HOURS, "h",
-			ChronoUnit.MINUTES, "m", ChronoUnit.SECONDS, "s", ChronoUnit.MILLIS, "ms", ChronoUnit.MICROS, "us");
+public final class RimeConfigurationChecks {
 
 	static final String ADDRESS_ACTION = "Set 'rime.address' to a host such as rime.example.com (https is assumed),"
 			+ " host:port, or an http or https URL such as https://rime.example.com, without user info, query or"
@@ -104,9 +98,23 @@ final class RimeConfigurationChecks {
 				"Invalid value '" + shownValue + "' for property 'rime.address': " + reason + ".", ADDRESS_ACTION);
 	}
 
-	static @Nullable String apiKey(@Nullable String apiKey) {
+	/**
+	 * Check {@code rime.api-key}; the messages never show the key.
+	 * @param apiKey the property's value
+	 * @return the key, or {@code null} when not set
+	 * @throws InvalidRimeConfigurationException if it cannot be a key
+	 */
+	public static @Nullable String apiKey(@Nullable String apiKey) {
 		if (apiKey == null) {
 			return null;
+		}
+		int placeholder = apiKey.indexOf("${");
+		if (placeholder >= 0 && apiKey.indexOf('}', placeholder) > placeholder) {
+			throw new InvalidRimeConfigurationException("Invalid value for property 'rime.api-key': it holds an"
+					+ " unresolved ${...} placeholder, so the environment variable or property it names is not set"
+					+ " (the value is not shown).",
+					"Set the environment variable or property that 'rime.api-key' refers to, such as RIME_API_KEY,"
+							+ " or set 'rime.api-key' to the key itself.");
 		}
 		if (apiKey.isBlank()) {
 			throw new InvalidRimeConfigurationException("Invalid value for property 'rime.api-key': it is blank.",
@@ -141,22 +149,51 @@ final class RimeConfigurationChecks {
 		return id;
 	}
 
-	static Duration positive(Duration value, String property, String example) {
-		if (value.isNegative() || value.isZero()) {
-			throw new InvalidRimeConfigurationException("Invalid value '" + format(value) + "' for property '"
-					+ property + "': expected a positive duration.",
+	/**
+	 * Check that a duration property is more than zero.
+	 * @param value the value, {@code null} when bound to nothing
+	 * @param property the property's name
+	 * @param example a valid value, such as {@code 5s}
+	 * @return the value
+	 * @throws InvalidRimeConfigurationException if it is not
+	 */
+	public static Duration positive(@Nullable Duration value, String property, String example) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw invalid(property, (value != null) ? format(value) : "", "a positive duration",
 					"Set '" + property + "' to a positive duration, such as " + example + ".");
 		}
 		return value;
 	}
 
-	static Duration notNegative(Duration value, String property, String example) {
-		if (value.isNegative()) {
-			throw new InvalidRimeConfigurationException("Invalid value '" + format(value) + "' for property '"
-					+ property + "': expected 0 or a positive duration.",
+	/**
+	 * Check that a duration property is zero or more.
+	 * @param value the value, {@code null} when bound to nothing
+	 * @param property the property's name
+	 * @param example a valid value, such as {@code 10s}
+	 * @return the value
+	 * @throws InvalidRimeConfigurationException if it is not
+	 */
+	public static Duration notNegative(@Nullable Duration value, String property, String example) {
+		if (value == null || value.isNegative()) {
+			throw invalid(property, (value != null) ? format(value) : "", "0 or a positive duration",
 					"Set '" + property + "' to 0 or a positive duration, such as " + example + ".");
 		}
 		return value;
+	}
+
+	/**
+	 * Report a property value that cannot work.
+	 * @param property the property's name
+	 * @param shownValue the value as the message shows it; never an API key
+	 * @param expected what a valid value is, such as {@code 0 or more}
+	 * @param action how to fix it
+	 * @return the exception to throw
+	 */
+	public static InvalidRimeConfigurationException invalid(String property, @Nullable Object shownValue,
+			String expected, String action) {
+		return new InvalidRimeConfigurationException(
+				"Invalid value '" + shownValue + "' for property '" + property + "': expected " + expected + ".",
+				action);
 	}
 
 	static void retry(RimeProperties.Retry retry) {
@@ -198,7 +235,15 @@ final class RimeConfigurationChecks {
 		notNegative(health.getCacheTtl(), "rime.health.cache-ttl", "10s");
 	}
 
-	static SslBundle sslBundle(@Nullable SslBundles sslBundles, String name, String property) {
+	/**
+	 * Check that an SSL bundle property names a configured bundle.
+	 * @param sslBundles the configured bundles, or {@code null} when there are none
+	 * @param name the bundle's name
+	 * @param property the property's name
+	 * @return the bundle
+	 * @throws InvalidRimeConfigurationException if no bundle has that name
+	 */
+	public static SslBundle sslBundle(@Nullable SslBundles sslBundles, String name, String property) {
 		List<String> names = (sslBundles != null) ? sslBundles.getBundleNames() : List.of();
 		if (sslBundles == null || !names.contains(name)) {
 			throw new InvalidRimeConfigurationException("Invalid value '" + name + "' for property '" + property
@@ -216,17 +261,8 @@ final class RimeConfigurationChecks {
 	 * @param duration the duration
 	 * @return the text
 	 */
-	static String format(Duration duration) {
-		if (duration.isZero()) {
-			return "0s";
-		}
-		for (ChronoUnit unit : BOOT_UNITS) {
-			Duration one = unit.getDuration();
-			if (duration.toNanos() % one.toNanos() == 0) {
-				return (duration.toNanos() / one.toNanos()) + UNIT_SUFFIXES.get(unit);
-			}
-		}
-		return duration.toNanos() + "ns";
+	public static String format(Duration duration) {
+		return Durations.format(duration);
 	}
 
 	static String format(double value) {

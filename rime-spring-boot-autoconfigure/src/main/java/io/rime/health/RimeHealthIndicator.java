@@ -17,6 +17,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
+import io.rime.client.RimeApiException;
 import io.rime.client.RimeClient;
 import io.rime.client.RimeInfo;
 import io.rime.watch.RimeWatcherClusterState;
@@ -172,6 +173,14 @@ public class RimeHealthIndicator implements HealthIndicator {
 		try {
 			info = this.client.getRimeInfo();
 			health = healthOf(info);
+		}
+		catch (RimeApiException ex) {
+			Health.Builder down = withAddress(Health.down(ex));
+			if (ex.getHttpStatus() == 401) {
+				down.withDetail("action", "Check 'rime.api-key', or the key of your RimeConnectionDetails bean: RIME"
+						+ " rejected it as invalid or expired.");
+			}
+			health = down.build();
 		}
 		catch (RuntimeException ex) {
 			health = withAddress(Health.down(ex)).build();

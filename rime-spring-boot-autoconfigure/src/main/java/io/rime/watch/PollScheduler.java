@@ -11,6 +11,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import io.rime.client.internal.Durations;
+
 /**
  * The lifecycle of a {@link RimeJobWatcher}'s private polling thread: one cycle at a time at a
  * fixed rate, start to start (a cycle that overruns delays the next one, never two at once and no
@@ -62,7 +64,7 @@ final class PollScheduler {
 			// The first cycle waits one interval, so that starting the application sends RIME nothing.
 			started.scheduleNext(this.pollInterval.toNanos());
 			if (logger.isDebugEnabled()) {
-				logger.debug("RIME job watcher started, polling every " + this.pollInterval);
+				logger.debug("RIME job watcher started, polling every " + Durations.format(this.pollInterval));
 			}
 		}
 	}
@@ -126,7 +128,7 @@ final class PollScheduler {
 		try {
 			if (!stopped.executor.awaitTermination(this.shutdownTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
 				stopped.abandon();
-				logger.warn("RIME job watcher: the poll cycle in progress did not finish within " + this.shutdownTimeout
+				logger.warn("RIME job watcher: the poll cycle in progress did not finish within " + Durations.format(this.shutdownTimeout)
 						+ " (rime.watcher.shutdown-timeout) and was abandoned; it publishes no more events");
 			}
 		}

@@ -19,6 +19,7 @@ import org.springframework.context.SmartLifecycle;
 import io.rime.client.JobStatus;
 import io.rime.client.RimeClient;
 import io.rime.client.RimeStressTestJob;
+import io.rime.client.internal.Durations;
 import io.rime.watch.observation.DefaultRimeWatcherPollObservationConvention;
 import io.rime.watch.observation.RimeWatcherPollObservationContext;
 import io.rime.watch.observation.RimeWatcherPollObservationContext.Outcome;
@@ -371,7 +372,7 @@ public class RimeJobWatcher implements SmartLifecycle {
 			String what = (ex instanceof RimeWatcherLedgerException) ? "reach the watcher ledger" : "poll RIME";
 			logger.warn("RIME job watcher: cannot " + what + " (" + this.lastError + "); keeping the "
 					+ this.jobs.watchedJobCount() + " watched jobs and trying again every "
-					+ this.settings.pollInterval() + ". Logged once until RIME answers again.");
+					+ Durations.format(this.settings.pollInterval()) + ". Logged once until RIME answers again.");
 		}
 		if (logger.isDebugEnabled()) {
 			logger.debug("RIME job watcher: poll cycle " + this.consecutiveFailures + " of this outage failed", ex);

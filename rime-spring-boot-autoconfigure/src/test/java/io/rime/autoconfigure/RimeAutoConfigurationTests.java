@@ -110,6 +110,27 @@ class RimeAutoConfigurationTests extends EmulatorBackedTests {
 	}
 
 	@Test
+	void aUsersConnectionDetailsBeanIsEnoughEvenWhenTheApiKeyPropertyIsBlank() {
+		RimeConnectionDetails details = new RimeConnectionDetails() {
+			@Override
+			public java.net.URI getAddress() {
+				return emulator.baseUrl();
+			}
+
+			@Override
+			public String getApiKey() {
+				return emulator.apiKey();
+			}
+		};
+		this.contextRunner.withPropertyValues("rime.api-key= ")
+			.withBean(RimeConnectionDetails.class, () -> details)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(RimeClient.class).getRimeInfo().plan()).isEqualTo("RI_PLAN_LOCAL_TRIAL");
+			});
+	}
+
+	@Test
 	void customizersAreAppliedInOrderAndTheBuilderCustomizerHasTheLastWord() {
 		List<String> applied = new ArrayList<>();
 		this.contextRunner.withPropertyValues(emulatorProperties())

@@ -109,6 +109,22 @@ class RimeConfigurationFailureAnalyzerTests {
 	}
 
 	@Test
+	void anApiKeyThatStillHoldsAnUnresolvedPlaceholderFailsStartupNamingThePropertyNotTheValue() {
+		FailureAnalysis analysis = analyze(this.contextRunner.withPropertyValues(VALID,
+				"rime.api-key=${RIME_API_KEY_THAT_IS_NOT_SET}"));
+		assertThat(analysis.getDescription()).startsWith("Invalid value for property 'rime.api-key': it holds an"
+				+ " unresolved ${...} placeholder");
+		assertThat(analysis.getAction()).contains("'rime.api-key'");
+		assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("RIME_API_KEY_THAT_IS_NOT_SET");
+	}
+
+	@Test
+	void anUnresolvedApiKeyPlaceholderFailsStartupForTheEmbeddedEmulatorToo() {
+		FailureAnalysis analysis = analyze(this.contextRunner.withPropertyValues("rime.api-key=${NOT_SET_EITHER}"));
+		assertThat(analysis.getDescription()).contains("'rime.api-key'", "unresolved");
+	}
+
+	@Test
 	void apiKeyWithANonAsciiCharacterIsReportedWithoutShowingTheKey() {
 		FailureAnalysis analysis = analyze(
 				this.contextRunner.withPropertyValues(VALID).withInitializer(apiKey("s3cr\u00e9t")));
@@ -239,8 +255,8 @@ class RimeConfigurationFailureAnalyzerTests {
 	@Test
 	void unknownEmulatorSslBundle() {
 		FailureAnalysis analysis = analyze(this.contextRunner.withPropertyValues("rime.emulator.ssl-bundle=missing"));
-		assertThat(analysis.getDescription()).isEqualTo("Invalid value 'missing' for property"
-				+ " 'rime.emulator.ssl-bundle': no SSL bundle named 'missing' is configured.");
+		assertThat(analysis.getDescription()).startsWith("Invalid value 'missing' for property"
+				+ " 'rime.emulator.ssl-bundle': no SSL bundle named 'missing' is configured");
 	}
 
 	@Test

@@ -114,6 +114,19 @@ class RimeHealthIndicatorTests {
 	}
 
 	@Test
+	void whenTheApiKeyIsRejectedHealthNamesThePropertyToCheckNotABuilderMethod() {
+		start(RimeEmulator.builder().apiKey("the-right-key"));
+		RimeClient wrongKey = RimeClient.builder()
+			.address(this.emulator.baseUrl())
+			.apiKey("the-wrong-key")
+			.retryPolicy(RetryPolicy.withMaxRetries(0))
+			.build();
+		Health health = new RimeHealthIndicator(wrongKey, Duration.ofSeconds(2), Duration.ZERO).health();
+		assertThat((String) health.getDetails().get("action")).contains("'rime.api-key'");
+		assertThat(health.toString()).doesNotContain("apiKey", "the-wrong-key");
+	}
+
+	@Test
 	void whenRimeCannotBeReachedThenHealthIsDownWithAConnectionError() {
 		start(RimeEmulator.builder());
 		this.emulator.close();

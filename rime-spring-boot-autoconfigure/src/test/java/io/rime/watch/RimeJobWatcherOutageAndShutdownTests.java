@@ -135,7 +135,7 @@ class RimeJobWatcherOutageAndShutdownTests extends AbstractRimeJobWatcherTests {
 			assertThat(stopping).isLessThan(Duration.ofSeconds(2));
 			assertThat(watcher.isRunning()).isFalse();
 			assertThat(this.log.list).anySatisfy((event) -> assertThat(event.getFormattedMessage())
-				.contains("did not finish within PT0.2S", "abandoned"));
+				.contains("did not finish within 200ms", "abandoned"));
 			// The abandoned cycle's list call returns after 3 s; it must not announce the job then.
 			Awaitility.await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
 				.until(() -> this.events.finished(job.jobId()).isEmpty());
@@ -169,7 +169,7 @@ class RimeJobWatcherOutageAndShutdownTests extends AbstractRimeJobWatcherTests {
 			watcher.stop();
 			assertThat(watcher.isRunning()).isFalse();
 			assertThat(this.log.list).anySatisfy((event) -> assertThat(event.getFormattedMessage())
-				.contains("did not finish within PT0.2S", "abandoned"));
+				.contains("did not finish within 200ms", "abandoned"));
 			// The read answers SUCCEEDED after 3 s, to an abandoned cycle: no PENDING -> SUCCEEDED, no finish.
 			Awaitility.await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(published::isEmpty);
 		}

@@ -1,15 +1,42 @@
 package io.rime.client.internal;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Durations as the JDK's timed waits take them, where a duration too long to count (292 years
  * in nanoseconds) means "no limit" instead of an {@link ArithmeticException} half-way through a
- * call.
+ * call; and as messages show them, the way Spring Boot's properties are written ({@code 5s}).
  */
-final class Durations {
+public final class Durations {
+
+	private static final List<ChronoUnit> UNITS = List.of(ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES,
+			ChronoUnit.SECONDS, ChronoUnit.MILLIS, ChronoUnit.MICROS, ChronoUnit.NANOS);
+
+	private static final List<String> SUFFIXES = List.of("d", "h", "m", "s", "ms", "us", "ns");
 
 	private Durations() {
+	}
+
+	/**
+	 * Write a duration the way Spring Boot's properties are written: {@code 2d}, {@code 5m},
+	 * {@code 30s}, {@code 200ms}, in the largest unit that holds it exactly; {@code 0s} for zero.
+	 * @param duration the duration
+	 * @return the text
+	 */
+	public static String format(Duration duration) {
+		if (duration.isZero()) {
+			return "0s";
+		}
+		for (int i = 0; i < UNITS.size(); i++) {
+			Duration unit = UNITS.get(i).getDuration();
+			long amount = duration.dividedBy(unit);
+			if (unit.multipliedBy(amount).equals(duration)) {
+				return amount + SUFFIXES.get(i);
+			}
+		}
+		return duration.toString();
 	}
 
 	/**

@@ -80,7 +80,7 @@ final class ErrorMapper {
 		StringBuilder message = new StringBuilder();
 		if (status == 401) {
 			message.append("RIME rejected the API key (HTTP 401) for ").append(describe(call))
-				.append(": the key is invalid or expired; check the apiKey setting");
+				.append(": the key is invalid or expired; check the API key");
 		}
 		else {
 			message.append("RIME answered HTTP ").append(status).append(" to ").append(describe(call));

@@ -1,7 +1,6 @@
 package io.rime.autoconfigure.emulator;
 
 import java.net.URI;
-import java.time.Duration;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -22,8 +21,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-import io.rime.autoconfigure.InvalidRimeConfigurationException;
 import io.rime.autoconfigure.RimeAutoConfiguration;
+import io.rime.autoconfigure.RimeConfigurationChecks;
 import io.rime.autoconfigure.RimeClientBuilderCustomizer;
 import io.rime.autoconfigure.RimeConnectionDetails;
 import io.rime.autoconfigure.RimeProperties;
@@ -50,23 +49,10 @@ public final class RimeEmulatorAutoConfiguration {
 
 	static int port(int port) {
 		if (port < 0 || port > 65535) {
-			throw new InvalidRimeConfigurationException(
-					"Invalid value '" + port + "' for property 'rime.emulator.port': expected 0 to 65535.",
+			throw RimeConfigurationChecks.invalid("rime.emulator.port", port, "0 to 65535",
 					"Set 'rime.emulator.port' to a free port, or to 0 to pick one.");
 		}
 		return port;
-	}
-
-	static Duration notNegative(Duration value, String name, String example) {
-		if (value.isNegative()) {
-			String property = "rime.emulator." + name;
-			long millis = value.toMillis();
-			String shown = (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
-			throw new InvalidRimeConfigurationException("Invalid value '" + shown + "' for property '" + property
-					+ "': expected 0 or a positive duration.",
-					"Set '" + property + "' to 0 or a positive duration, such as " + example + ".");
-		}
-		return value;
 	}
 
 	static @Nullable SslBundle sslBundle(RimeProperties.Emulator settings, @Nullable SslBundles sslBundles) {
@@ -74,13 +60,7 @@ public final class RimeEmulatorAutoConfiguration {
 		if (name == null) {
 			return null;
 		}
-		if (sslBundles == null || !sslBundles.getBundleNames().contains(name)) {
-			throw new InvalidRimeConfigurationException("Invalid value '" + name
-					+ "' for property 'rime.emulator.ssl-bundle': no SSL bundle named '" + name + "' is configured.",
-					"Configure the bundle, with a key store for the emulator, under 'spring.ssl.bundle.jks." + name
-							+ "' or 'spring.ssl.bundle.pem." + name + "', or remove 'rime.emulator.ssl-bundle'.");
-		}
-		return sslBundles.getBundle(name);
+		return RimeConfigurationChecks.sslBundle(sslBundles, name, "rime.emulator.ssl-bundle");
 	}
 
 	/**

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 import io.rime.autoconfigure.RimeClientBuilderCustomizer;
+import io.rime.autoconfigure.RimeConfigurationChecks;
 import io.rime.autoconfigure.RimeProperties;
 import io.rime.emulator.RimeEmulator;
 
@@ -52,9 +53,8 @@ final class RimeEmulatorConfigurations {
 			whenSet(settings.getValidationDuration(), "validation-duration", "300ms", builder::validationDuration);
 			whenSet(settings.getCancelDuration(), "cancel-duration", "500ms", builder::cancelDuration);
 			whenSet(settings.getJobTtl(), "job-ttl", "2d", builder::jobTtl);
-			String apiKey = properties.getApiKey();
-			if (apiKey != null && !apiKey.isBlank()) {
-				// A blank key is reported, with the property's fix, when the client is created.
+			String apiKey = RimeConfigurationChecks.apiKey(properties.getApiKey());
+			if (apiKey != null) {
 				builder.apiKey(apiKey);
 			}
 			SslBundle sslBundle = RimeEmulatorAutoConfiguration.sslBundle(settings, sslBundles.getIfAvailable());
@@ -96,7 +96,7 @@ final class RimeEmulatorConfigurations {
 
 	private static void whenSet(@Nullable Duration value, String name, String example, Consumer<Duration> setter) {
 		if (value != null) {
-			setter.accept(RimeEmulatorAutoConfiguration.notNegative(value, name, example));
+			setter.accept(RimeConfigurationChecks.notNegative(value, "rime.emulator." + name, example));
 		}
 	}
 

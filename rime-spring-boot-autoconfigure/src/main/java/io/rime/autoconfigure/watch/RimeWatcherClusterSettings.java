@@ -9,6 +9,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 import io.rime.autoconfigure.InvalidRimeConfigurationException;
+import io.rime.autoconfigure.RimeConfigurationChecks;
 import io.rime.watch.cluster.JdbcRimeWatcherLedger.InDoubt;
 
 /**
@@ -63,9 +64,10 @@ record RimeWatcherClusterSettings(String group, String instanceId, String role, 
 			throw invalid("rime.watcher.cluster.lease-margin", leaseMargin, "a duration of zero or more, such as 1s");
 		}
 		if (heartbeat.plus(leaseMargin).compareTo(lockTtl) >= 0) {
-			throw new InvalidRimeConfigurationException("'rime.watcher.cluster.heartbeat' (" + heartbeat
-					+ ") plus 'rime.watcher.cluster.lease-margin' (" + leaseMargin
-					+ ") must be shorter than 'rime.watcher.cluster.lock-ttl' (" + lockTtl
+			throw new InvalidRimeConfigurationException("'rime.watcher.cluster.heartbeat' ("
+					+ RimeConfigurationChecks.format(heartbeat) + ") plus 'rime.watcher.cluster.lease-margin' ("
+					+ RimeConfigurationChecks.format(leaseMargin) + ") must be shorter than 'rime.watcher.cluster.lock-ttl' ("
+					+ RimeConfigurationChecks.format(lockTtl)
 					+ "), or the leader's lease would end between two renewals.",
 					"Set 'rime.watcher.cluster.heartbeat' to a fifth of the lock's time to live or less, or remove it"
 							+ " and 'rime.watcher.cluster.lease-margin' to use the defaults.");
@@ -86,17 +88,13 @@ record RimeWatcherClusterSettings(String group, String instanceId, String role, 
 	}
 
 	private static Duration positive(@Nullable Duration duration, String property) {
-		if (duration == null || duration.isZero() || duration.isNegative()) {
-			throw invalid(property, duration, "a duration of more than zero");
-		}
-		return duration;
+		return RimeConfigurationChecks.positive(duration, property, "1s");
 	}
 
 	private static InvalidRimeConfigurationException invalid(String property, @Nullable Object value,
 			String expected) {
-		return new InvalidRimeConfigurationException(
-				"'" + property + "' is '" + value + "', but the RIME job watchers across replicas need " + expected
-						+ ".",
+		Object shown = (value instanceof Duration duration) ? RimeConfigurationChecks.format(duration) : value;
+		return RimeConfigurationChecks.invalid(property, shown, expected,
 				"Set '" + property + "' to " + expected + ", or remove it to use the default.");
 	}
 

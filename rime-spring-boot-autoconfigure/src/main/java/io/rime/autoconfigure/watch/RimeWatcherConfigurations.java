@@ -23,7 +23,6 @@ import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
-import io.rime.autoconfigure.InvalidRimeConfigurationException;
 import io.rime.autoconfigure.RimeClientBuilderCustomizer;
 import io.rime.client.RimeClient;
 import io.rime.watch.RimeJobWatcher;
@@ -33,6 +32,10 @@ import io.rime.watch.RimeWatcherLedger;
 import io.rime.watch.RimeWatcherSettings;
 import io.rime.watch.observation.RimeWatcherPollObservationConvention;
 
+
+import static io.rime.autoconfigure.RimeConfigurationChecks.invalid;
+import static io.rime.autoconfigure.RimeConfigurationChecks.notNegative;
+import static io.rime.autoconfigure.RimeConfigurationChecks.positive;
 /**
  * The configurations imported by {@link RimeWatcherAutoConfiguration}, in order, each with its own
  * condition. Each repeats the conditions it needs, so that an application that component-scans
@@ -95,40 +98,28 @@ final class RimeWatcherConfigurations {
 		}
 
 		static RimeWatcherSettings settings(RimeWatcherProperties properties) {
-			positive(properties.getPollInterval(), "rime.watcher.poll-interval");
-			positive(properties.getProjectRefreshInterval(), "rime.watcher.project-refresh-interval");
-			Duration shutdownTimeout = properties.getShutdownTimeout();
-			if (shutdownTimeout == null || shutdownTimeout.isNegative()) {
-				throw invalid("rime.watcher.shutdown-timeout", shutdownTimeout,
-						"a duration of zero or more, such as 10s");
-			}
+			Duration pollInterval = positive(properties.getPollInterval(), "rime.watcher.poll-interval", "5s");
+			Duration projectRefreshInterval = positive(properties.getProjectRefreshInterval(),
+					"rime.watcher.project-refresh-interval", "5m");
+			Duration shutdownTimeout = notNegative(properties.getShutdownTimeout(), "rime.watcher.shutdown-timeout",
+					"10s");
 			List<String> projectIds = properties.getProjectIds();
 			for (int i = 0; i < projectIds.size(); i++) {
 				String id = projectIds.get(i);
 				// A dot segment would reach another endpoint; the SDK refuses it, but only at each poll.
 				if (id == null || id.isBlank() || id.strip().equals(".") || id.strip().equals("..")) {
-					throw invalid("rime.watcher.project-ids[" + i + "]", id, "a project id (not blank, '.' or '..')");
+					String property = "rime.watcher.project-ids[" + i + "]";
+					throw invalid(property, id, "a project id (not blank, '.' or '..')",
+							"Set '" + property + "' to the id of a RIME project, or remove it.");
 				}
 			}
 			if (properties.getFinishedHistorySize() < 0) {
 				throw invalid("rime.watcher.finished-history-size", properties.getFinishedHistorySize(),
-						"zero or more");
+						"0 or more", "Set 'rime.watcher.finished-history-size' to 0 or more, or remove it to use"
+								+ " the default.");
 			}
-			return new RimeWatcherSettings(properties.getPollInterval(), projectIds,
-					properties.getProjectRefreshInterval(), shutdownTimeout, properties.getFinishedHistorySize());
-		}
-
-		private static void positive(@Nullable Duration duration, String property) {
-			if (duration == null || duration.isZero() || duration.isNegative()) {
-				throw invalid(property, duration, "a duration of more than zero, such as 5s");
-			}
-		}
-
-		private static InvalidRimeConfigurationException invalid(String property, @Nullable Object value,
-				String expected) {
-			return new InvalidRimeConfigurationException(
-					"'" + property + "' is '" + value + "', but the RIME job watcher needs " + expected + ".",
-					"Set '" + property + "' to " + expected + ", or remove it to use the default.");
+			return new RimeWatcherSettings(pollInterval, projectIds, projectRefreshInterval, shutdownTimeout,
+					properties.getFinishedHistorySize());
 		}
 
 	}

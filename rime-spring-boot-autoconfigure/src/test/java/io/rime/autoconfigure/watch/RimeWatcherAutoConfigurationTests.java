@@ -207,9 +207,8 @@ class RimeWatcherAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(InvalidRimeConfigurationException.class)
-				.hasMessage("'rime.watcher.poll-interval' is 'PT0S', but the RIME job watcher needs a duration of"
-						+ " more than zero, such as 5s. Set 'rime.watcher.poll-interval' to a duration of more than"
-						+ " zero, such as 5s, or remove it to use the default."));
+				.hasMessage("Invalid value '0s' for property 'rime.watcher.poll-interval': expected a positive"
+						+ " duration. Set 'rime.watcher.poll-interval' to a positive duration, such as 5s."));
 	}
 
 	@Test

@@ -269,7 +269,7 @@ class RimeWatcherClusterAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(InvalidRimeConfigurationException.class)
-				.hasMessageContaining("'rime.watcher.cluster.heartbeat' (PT0.9S)"));
+				.hasMessageContaining("'rime.watcher.cluster.heartbeat' (900ms)"));
 	}
 
 	@Test

@@ -42,7 +42,7 @@ final class BadInputs {
 			property("rime.health.timeout=0", "'rime.health.timeout'", "'0s'", "expected a positive duration"),
 			property("rime.redirects=follow", "'rime.redirects'", "'follow'", "API key"),
 			property("rime.default-project-id=..", "'rime.default-project-id'", "'..'", "expected a project id"),
-			property("rime.watcher.poll-interval=0s", "'rime.watcher.poll-interval'", "'PT0S'", "more than zero"),
+			property("rime.watcher.poll-interval=0s", "'rime.watcher.poll-interval'", "'0s'", "positive duration"),
 			property("rime.watcher.project-ids=..", "'rime.watcher.project-ids[0]'", "'..'", "a project id"),
 			sdk("getStressTestJob(null)", (client) -> client.getStressTestJob(null), "jobId is null",
 					"expected a non-blank id"),
