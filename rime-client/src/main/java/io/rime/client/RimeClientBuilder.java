@@ -1,6 +1,7 @@
 package io.rime.client;
 
 import java.io.PrintStream;
+import java.net.Proxy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,6 +113,8 @@ public final class RimeClientBuilder {
 
 	private @Nullable Duration readTimeout;
 
+	private @Nullable Proxy proxy;
+
 	private RestClient.@Nullable Builder restClientBuilder;
 
 	private RetryPolicy retryPolicy = DEFAULT_RETRY_POLICY;
@@ -202,6 +205,25 @@ public final class RimeClientBuilder {
 	 */
 	public RimeClientBuilder readTimeout(Duration readTimeout) {
 		this.readTimeout = Checks.positive(readTimeout, "readTimeout");
+		return this;
+	}
+
+	/**
+	 * Send calls through a proxy, such as
+	 * {@code new Proxy(Proxy.Type.HTTP, new InetSocketAddress("proxy.example.com", 3128))}
+	 * (default: the JVM's {@code ProxySelector}, which follows {@code http.proxyHost} and
+	 * {@code https.proxyHost}). With https the proxy only relays the encrypted connection; with
+	 * plain http it sees every request, the API key included. Setting it replaces the request
+	 * factory of a {@link #restClientBuilder(RestClient.Builder) given builder} with the default one.
+	 * @param proxy the proxy, or {@link Proxy#NO_PROXY} to connect directly whatever the JVM says
+	 * @return this builder
+	 */
+	public RimeClientBuilder proxy(Proxy proxy) {
+		if (proxy == null) {
+			throw new IllegalArgumentException("proxy must not be null; expected a java.net.Proxy such as "
+					+ "new Proxy(Proxy.Type.HTTP, new InetSocketAddress(\"proxy.example.com\", 3128)), or Proxy.NO_PROXY");
+		}
+		this.proxy = proxy;
 		return this;
 	}
 
@@ -378,8 +400,22 @@ public final class RimeClientBuilder {
 	 */
 	public static ClientHttpRequestFactory defaultRequestFactory(Duration connectTimeout, Duration readTimeout,
 			@Nullable SSLContext sslContext) {
+		return defaultRequestFactory(connectTimeout, readTimeout, sslContext, null);
+	}
+
+	/**
+	 * The {@link #defaultRequestFactory(Duration, Duration, SSLContext) default request factory},
+	 * connecting through a proxy.
+	 * @param connectTimeout the connect timeout
+	 * @param readTimeout the read timeout
+	 * @param sslContext the TLS context for https, or {@code null} for the JVM's default
+	 * @param proxy the proxy, or {@code null} for the JVM's {@code ProxySelector}
+	 * @return a new request factory
+	 */
+	public static ClientHttpRequestFactory defaultRequestFactory(Duration connectTimeout, Duration readTimeout,
+			@Nullable SSLContext sslContext, @Nullable Proxy proxy) {
 		return Sdk.requestFactory(Checks.positive(connectTimeout, "connectTimeout"),
-				Checks.positive(readTimeout, "readTimeout"), sslContext);
+				Checks.positive(readTimeout, "readTimeout"), sslContext, proxy);
 	}
 
 	/**
@@ -423,10 +459,11 @@ public final class RimeClientBuilder {
 	private RestClient restClient() {
 		RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
 				: RestClient.builder();
-		if (this.restClientBuilder == null || this.connectTimeout != null || this.readTimeout != null) {
+		if (this.restClientBuilder == null || this.connectTimeout != null || this.readTimeout != null
+				|| this.proxy != null) {
 			builder.requestFactory(defaultRequestFactory(
 					(this.connectTimeout != null) ? this.connectTimeout : DEFAULT_CONNECT_TIMEOUT,
-					(this.readTimeout != null) ? this.readTimeout : DEFAULT_READ_TIMEOUT, null));
+					(this.readTimeout != null) ? this.readTimeout : DEFAULT_READ_TIMEOUT, null, this.proxy));
 		}
 		return builder.build();
 	}

@@ -1,6 +1,10 @@
 package io.rime.autoconfigure;
 
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -34,23 +38,57 @@ final class RequestFactoryChoice {
 	}
 
 	static ClientHttpRequestFactoryBuilder<?> choose(ConfigurableListableBeanFactory beanFactory,
-			Environment environment) {
+			Environment environment, @Nullable Proxy proxy) {
 		String[] names = beanFactory.getBeanNamesForType(ClientHttpRequestFactoryBuilder.class, true, false);
 		if (names.length != 1) {
 			// None (for example in a reactive application), or several: the SDK's default.
-			return RequestFactoryChoice::sdkDefault;
+			return (settings) -> sdkDefault(settings, proxy);
 		}
 		boolean chosenByUser = environment.containsProperty(FACTORY_PROPERTY) || !isBootDefault(beanFactory, names[0])
 				|| beanFactory.getBeanNamesForType(ClientHttpRequestFactoryBuilderCustomizer.class, true,
 						false).length > 0;
+		if (chosenByUser && proxy != null) {
+			throw new InvalidRimeConfigurationException("'rime.proxy.host' is set, but the application chose its own"
+					+ " HTTP request factory for RIME calls, which 'rime.proxy.*' cannot configure.",
+					"Configure the proxy on the request factory you chose, or remove 'rime.proxy.*' (and '"
+							+ FACTORY_PROPERTY + "' or your ClientHttpRequestFactoryBuilder bean) to use the"
+							+ " SDK's request factory with the proxy.");
+		}
 		return chosenByUser ? beanFactory.getBean(names[0], ClientHttpRequestFactoryBuilder.class)
-				: RequestFactoryChoice::sdkDefault;
+				: (settings) -> sdkDefault(settings, proxy);
 	}
 
-	private static ClientHttpRequestFactory sdkDefault(HttpClientSettings settings) {
+	/**
+	 * Read {@code rime.proxy.*}.
+	 * @param properties the properties
+	 * @return the proxy, or {@code null} when no host is set
+	 */
+	static @Nullable Proxy proxy(RimeProperties.Proxy properties) {
+		String host = properties.getHost();
+		if (host == null || host.isBlank()) {
+			return null;
+		}
+		Integer port = properties.getPort();
+		if (port == null || port < 1 || port > 65535) {
+			String value = (port != null) ? "Invalid value '" + port + "' for property 'rime.proxy.port'"
+					: "Property 'rime.proxy.port' is not set";
+			throw new InvalidRimeConfigurationException(value + " with 'rime.proxy.host' '" + host
+					+ "': expected a port from 1 to 65535.",
+					"Set 'rime.proxy.port' to the port of the proxy, such as 3128.");
+		}
+		return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host.strip(), port));
+	}
+
+	private static ClientHttpRequestFactory sdkDefault(HttpClientSettings settings, @Nullable Proxy proxy) {
 		if (settings.redirects() != null && settings.redirects() != HttpRedirects.DONT_FOLLOW) {
 			// Only without an API key: the SDK's factory leaves redirects to the SDK, which follows reads only.
-			return ClientHttpRequestFactoryBuilder.simple().build(settings);
+			return ClientHttpRequestFactoryBuilder.simple()
+				.withCustomizer((factory) -> {
+					if (proxy != null) {
+						factory.setProxy(proxy);
+					}
+				})
+				.build(settings);
 		}
 		SslBundle sslBundle = settings.sslBundle();
 		// As Boot's own HttpURLConnection factory: the JDK connection has no place for them.
@@ -60,7 +98,7 @@ final class RequestFactoryChoice {
 		Duration readTimeout = settings.readTimeout();
 		Assert.state(connectTimeout != null && readTimeout != null, "The RIME client's timeouts are always set");
 		return RimeClientBuilder.defaultRequestFactory(connectTimeout, readTimeout,
-				(sslBundle != null) ? sslBundle.createSslContext() : null);
+				(sslBundle != null) ? sslBundle.createSslContext() : null, proxy);
 	}
 
 	private static boolean isBootDefault(ConfigurableListableBeanFactory beanFactory, String name) {

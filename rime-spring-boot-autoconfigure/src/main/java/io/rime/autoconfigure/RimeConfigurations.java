@@ -86,7 +86,8 @@ final class RimeConfigurations {
 				RimeClientFactory factory = new RimeClientFactory(properties, details,
 						httpClientSettings.getIfAvailable(), sslBundles.getIfAvailable());
 				return factory.builder(connect, () -> restClientBuilder.getIfAvailable(RestClient::builder),
-						RequestFactoryChoice.choose(beanFactory, environment),
+						RequestFactoryChoice.choose(beanFactory, environment,
+								RequestFactoryChoice.proxy(properties.getProxy())),
 						observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
 						observationConvention.getIfUnique(), retrySettingsCustomizers.orderedStream().toList(),
 						restClientCustomizers.orderedStream().toList(),

@@ -55,6 +55,11 @@ public class RimeProperties extends HttpClientSettingsProperties {
 	 */
 	private final Emulator emulator = new Emulator();
 
+	/**
+	 * HTTP proxy that calls to RIME go through, on the SDK's request factory.
+	 */
+	private final Proxy proxy = new Proxy();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -97,6 +102,45 @@ public class RimeProperties extends HttpClientSettingsProperties {
 
 	public Emulator getEmulator() {
 		return this.emulator;
+	}
+
+	public Proxy getProxy() {
+		return this.proxy;
+	}
+
+	/**
+	 * HTTP proxy for calls to RIME. With https the proxy only relays the encrypted connection;
+	 * with plain http it sees every request, the API key included.
+	 */
+	public static class Proxy {
+
+		/**
+		 * Host of the HTTP proxy, such as proxy.example.com. When not set, the JVM's proxy
+		 * settings (https.proxyHost, http.proxyHost) apply.
+		 */
+		private @Nullable String host;
+
+		/**
+		 * Port of the HTTP proxy.
+		 */
+		private @Nullable Integer port;
+
+		public @Nullable String getHost() {
+			return this.host;
+		}
+
+		public void setHost(@Nullable String host) {
+			this.host = host;
+		}
+
+		public @Nullable Integer getPort() {
+			return this.port;
+		}
+
+		public void setPort(@Nullable Integer port) {
+			this.port = port;
+		}
+
 	}
 
 	/**

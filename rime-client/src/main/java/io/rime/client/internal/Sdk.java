@@ -1,6 +1,7 @@
 package io.rime.client.internal;
 
 import java.io.PrintStream;
+import java.net.Proxy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -115,11 +116,16 @@ public final class Sdk implements AutoCloseable {
 	 * @param connectTimeout the connect timeout
 	 * @param readTimeout the read timeout
 	 * @param sslContext the TLS context for https, or {@code null} for the JVM's default
+	 * @param proxy the proxy, or {@code null} for the JVM's {@code ProxySelector}
 	 * @return a new request factory
 	 */
 	public static ClientHttpRequestFactory requestFactory(Duration connectTimeout, Duration readTimeout,
-			@Nullable SSLContext sslContext) {
-		return new NoRedirectRequestFactory(connectTimeout, readTimeout, sslContext);
+			@Nullable SSLContext sslContext, @Nullable Proxy proxy) {
+		NoRedirectRequestFactory factory = new NoRedirectRequestFactory(connectTimeout, readTimeout, sslContext);
+		if (proxy != null) {
+			factory.setProxy(proxy);
+		}
+		return factory;
 	}
 
 	/**
