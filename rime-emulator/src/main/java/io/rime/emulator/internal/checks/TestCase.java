@@ -79,29 +79,23 @@ final class TestCase {
 
 	/** Adds a list of strings, unless it is empty. */
 	TestCase texts(String metric, String category, List<String> values) {
-		if (values.isEmpty()) {
-			return this;
-		}
-		ArrayNode list = this.metrics.addObject()
-			.put("metric", metric)
-			.put("category", category)
-			.putObject("strList")
-			.putArray("values");
-		values.forEach(list::add);
-		return this;
+		return list(metric, category, "strList", values);
 	}
 
-	/** Adds a list of integers, unless it is empty. */
+	/** Adds a list of integers (as strings, like every int64), unless it is empty. */
 	TestCase counts(String metric, String category, List<Long> values) {
-		if (values.isEmpty()) {
-			return this;
+		return list(metric, category, "intList", values.stream().map(String::valueOf).toList());
+	}
+
+	private TestCase list(String metric, String category, String field, List<String> values) {
+		if (!values.isEmpty()) {
+			ArrayNode list = this.metrics.addObject()
+				.put("metric", metric)
+				.put("category", category)
+				.putObject(field)
+				.putArray("values");
+			values.forEach(list::add);
 		}
-		ArrayNode list = this.metrics.addObject()
-			.put("metric", metric)
-			.put("category", category)
-			.putObject("intList")
-			.putArray("values");
-		values.forEach((value) -> list.add(Long.toString(value)));
 		return this;
 	}
 

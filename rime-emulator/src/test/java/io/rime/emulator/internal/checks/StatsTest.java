@@ -62,6 +62,20 @@ class StatsTest {
 	}
 
 	@Test
+	void aSignificantNullRateChangeWarnsFromOnePointAndFailsFromFive() {
+		assertThat(verdict(DriftCases.nulls("v", 100_000, 0, 100_000, 999))).isEqualTo("PASS");
+		assertThat(verdict(DriftCases.nulls("v", 100_000, 0, 100_000, 1_000))).isEqualTo("WARNING");
+		assertThat(verdict(DriftCases.nulls("v", 100_000, 0, 100_000, 4_999))).isEqualTo("WARNING");
+		assertThat(verdict(DriftCases.nulls("v", 100_000, 0, 100_000, 5_000))).isEqualTo("FAIL");
+		// a change of 5 points that is not significant (too few rows) passes
+		assertThat(verdict(DriftCases.nulls("v", 100, 0, 100, 5))).isEqualTo("PASS");
+	}
+
+	private static String verdict(TestCase testCase) {
+		return testCase.verdict.name();
+	}
+
+	@Test
 	void theBinCountFollowsTheSmallerSampleBetweenTenAndAHundred() {
 		assertThat(DriftCases.bins(100, 5000)).isEqualTo(10);
 		assertThat(DriftCases.bins(1999, 5000)).isEqualTo(19);
