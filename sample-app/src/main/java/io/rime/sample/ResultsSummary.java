@@ -3,6 +3,7 @@ package io.rime.sample;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,15 +16,17 @@ import io.rime.client.results.TestCase;
 
 /**
  * What a test run says, in brief: how many test cases ended in each status, which tests failed on
- * which features, and the worst severity, read through the SDK's typed results.
+ * which features, the worst severity, and what the data tests measured, read through the SDK's
+ * typed results.
  *
  * @param testCases the number of test cases
  * @param countsByStatus test cases per status, in the order PASS, WARNING, FAIL, SKIP
  * @param failingTests the features each failing test failed on, by test name in RIME's order
  * @param worstSeverity the most severe outcome of any test
+ * @param dataFindings the largest value each data test measured, failures and warnings first
  */
 public record ResultsSummary(long testCases, Map<String, Long> countsByStatus, Map<String, Set<String>> failingTests,
-		Severity worstSeverity) {
+		Severity worstSeverity, List<DataFinding> dataFindings) {
 
 	/**
 	 * Summarise a test run: its counts, then its failed test cases, streamed page by page.
@@ -43,7 +46,7 @@ public record ResultsSummary(long testCases, Map<String, Long> countsByStatus, M
 				.addAll(testCase.features()));
 		}
 		return new ResultsSummary(counts.total(), Collections.unmodifiableMap(byStatus),
-				Collections.unmodifiableMap(failing), run.worstSeverity());
+				Collections.unmodifiableMap(failing), run.worstSeverity(), DataFinding.of(run));
 	}
 
 	/**

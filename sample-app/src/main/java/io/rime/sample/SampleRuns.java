@@ -151,6 +151,10 @@ public class SampleRuns {
 		logger.info("Job " + jobId + " SUCCEEDED: " + summary.testCases() + " test results written to " + file);
 		logger.info("Job " + jobId + " results by status: " + summary.countsLine() + "; worst severity "
 				+ summary.worstSeverity());
+		if (!summary.dataFindings().isEmpty()) {
+			logger.info("Job " + jobId + " data checks, the largest value of each:");
+			summary.dataFindings().forEach((finding) -> logger.info("  " + finding.line()));
+		}
 		if (summary.failingTests().isEmpty()) {
 			logger.info("Job " + jobId + ": no failing tests");
 			return;

@@ -88,6 +88,12 @@ class MainJobTests {
 		assertThat(log).contains("Job " + jobId + " SUCCEEDED: 98 test results written to " + csv);
 		assertThat(log).contains("Job " + jobId + " results by status: PASS " + counts.get("PASS") + ", WARNING "
 				+ counts.get("WARNING") + ", FAIL " + counts.get("FAIL") + ", SKIP " + counts.get("SKIP"));
+		// what the emulator computed from the Titanic split, with its values
+		assertThat(log).contains("Job " + jobId + " data checks, the largest value of each:",
+				"  PASS Numeric Feature Drift on Fare: psi 0.175 (warning from 0.2, fail from 0.6)",
+				"  PASS Categorical Feature Drift on Pclass: psi 0.0493 (warning from 0.2, fail from 0.6)",
+				"  PASS Nulls Per Feature Drift on Cabin: null_rate_change 0.04 (warning from 0.01, fail from 0.05)",
+				"  PASS Duplicate Row: rate 0 (warning from 0.01, fail from 0.05)");
 		if (failing.isEmpty()) {
 			assertThat(log).contains("Job " + jobId + ": no failing tests");
 		}
