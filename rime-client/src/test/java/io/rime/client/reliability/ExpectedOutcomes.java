@@ -19,6 +19,10 @@ import java.util.Map;
  * {@code RimeApiException} with the status, or a {@code RimeException}. A cancel reads no answer
  * body, so an empty or wrong-typed 200 is a success for it.</li>
  * <li>A page token whose page then answers 404 is an error, never a shorter listing.</li>
+ * <li>A DELETE is retried as a read is (deleting twice is harmless; the second finds nothing and
+ * answers {@code false}). It reads no answer body, so an empty or wrong-typed 200 is a success, and a
+ * body cut short is retried like any I/O failure. The datasets and models of the matrix's project fit
+ * one page, so a paging fault cannot reach their lists.</li>
  * </ul>
  * Tokens: {@code OK} success, and the fault must have fired; {@code -} success, and the fault
  * cannot reach the operation (it must not fire); {@code Conn} a {@code RimeConnectionException};
@@ -48,6 +52,23 @@ final class ExpectedOutcomes {
 			GET_RESULT_CSV        OK Conn OK   Conn OK Api500 OK     OK OK     OK   Api502 Rime Rime Rime Api404 Conn OK   OK   OK   OK   OK   OK
 			GET_RESULT_CSV_PINNED OK Conn OK   Conn OK Api500 OK     OK OK     OK   Api502 Rime Rime Rime Api404 Conn OK   OK   OK   OK   OK   OK
 			CANCEL                OK Conn Conn Conn OK Api500 Api502 OK Api504 Conn Api502 Rime OK   OK   -      -    Conn Conn Conn Conn Conn -
+			CREATE_PROJECT_WITH_TASK OK Conn Conn Conn OK Api500 Api502 OK Api504 Conn Api502 Rime Rime Rime -      -    Conn Conn Conn Conn Conn -
+			DELETE_PROJECT        OK Conn OK   Conn OK Api500 OK     OK OK     OK   Api502 Rime OK   OK   -      -    OK   OK   OK   OK   OK   -
+			START_TWO_X_CONFIG    OK Conn Conn Conn OK Api500 Api502 OK Api504 Conn Api502 Rime Rime Rime -      -    Conn Conn Conn Conn Conn -
+			START_TYPED_CONFIG    OK Conn Conn Conn OK Api500 Api502 OK Api504 Conn Api502 Rime Rime Rime -      -    Conn Conn Conn Conn Conn -
+			REGISTER_DATASET      OK Conn Conn Conn OK Api500 Api502 OK Api504 Conn Api502 Rime Rime Rime -      -    Conn Conn Conn Conn Conn -
+			REGISTER_MODEL        OK Conn Conn Conn OK Api500 Api502 OK Api504 Conn Api502 Rime Rime Rime -      -    Conn Conn Conn Conn Conn -
+			GET_DATASET           OK Conn OK   Conn OK Api500 OK     OK OK     OK   Api502 Rime Rime Rime -      -    OK   OK   OK   OK   OK   -
+			GET_DATASET_BY_NAME   OK Conn OK   Conn OK Api500 OK     OK OK     OK   Api502 Rime Rime Rime -      -    OK   OK   OK   OK   OK   -
+			LIST_DATASETS         OK Conn OK   Conn OK Api500 OK     OK OK     OK   Api502 Rime Rime Rime -      -    OK   OK   OK   OK   OK   -
+			DELETE_DATASET        OK Conn OK   Conn OK Api500 OK     OK OK     OK   Api502 Rime OK   OK   -      -    OK   OK   OK   OK   OK   -
+			GET_MODEL             OK Conn OK   Conn OK Api500 OK     OK OK     OK   Api502 Rime Rime Rime -      -    OK   OK   OK   OK   OK   -
+			GET_MODEL_BY_NAME     OK Conn OK   Conn OK Api500 OK     OK OK     OK   Api502 Rime Rime Rime -      -    OK   OK   OK   OK   OK   -
+			LIST_MODELS           OK Conn OK   Conn OK Api500 OK     OK OK     OK   Api502 Rime Rime Rime -      -    OK   OK   OK   OK   OK   -
+			DELETE_MODEL          OK Conn OK   Conn OK Api500 OK     OK OK     OK   Api502 Rime OK   OK   -      -    OK   OK   OK   OK   OK   -
+			GET_TEST_RUN          OK Conn OK   Conn OK Api500 OK     OK OK     OK   Api502 Rime Rime Rime -      -    OK   OK   OK   OK   OK   -
+			STREAM_TEST_CASES     OK Conn OK   Conn OK Api500 OK     OK OK     OK   Api502 Rime Rime Rime Api404 Conn OK   OK   OK   OK   OK   OK
+			STREAM_FAILURES       OK Conn OK   Conn OK Api500 OK     OK OK     OK   Api502 Rime Rime Rime Api404 Conn OK   OK   OK   OK   OK   OK
 			""";
 
 	private static final Map<MatrixOperation, Map<FaultCase, Expected>> CELLS = parse();

@@ -202,6 +202,8 @@ class FaultMatrixTest {
 				case NOTHING -> 0;
 				case PROJECT -> this.fixture.projectCount();
 				case JOB -> this.fixture.jobCount();
+				case DATASET -> this.fixture.datasetCount();
+				case MODEL -> this.fixture.modelCount();
 			};
 		}
 

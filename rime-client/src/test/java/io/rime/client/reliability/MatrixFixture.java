@@ -15,6 +15,10 @@ import org.springframework.core.retry.Retryable;
 import io.rime.client.RimeClient;
 import io.rime.client.RimeClientBuilder;
 import io.rime.client.TestRime;
+import io.rime.client.registry.DataInfo;
+import io.rime.client.registry.ModelInfo;
+import io.rime.client.registry.RimeDataset;
+import io.rime.client.registry.RimeModel;
 import io.rime.emulator.MutableClock;
 import io.rime.emulator.RimeEmulator;
 
@@ -70,6 +74,10 @@ final class MatrixFixture implements AutoCloseable {
 
 	private final AtomicInteger names = new AtomicInteger();
 
+	private final RimeDataset dataset;
+
+	private final RimeModel model;
+
 	MatrixFixture() {
 		this.emulator = RimeEmulator.builder()
 			.apiKey(API_KEY)
@@ -92,6 +100,47 @@ final class MatrixFixture implements AutoCloseable {
 		}
 		this.finishedJobId = lastJobId;
 		this.clock.advance(Duration.ofHours(1));
+		this.dataset = this.setupClient.registerDataset(projectId(), "matrix-data", dataInfo());
+		this.model = this.setupClient.registerModel(projectId(), "matrix-model", modelInfo());
+	}
+
+	RimeDataset dataset() {
+		return this.dataset;
+	}
+
+	RimeModel model() {
+		return this.model;
+	}
+
+	DataInfo dataInfo() {
+		return DataInfo.file(TestRime.resource("titanic_example.csv").toString()).withLabelCol("Survived");
+	}
+
+	ModelInfo modelInfo() {
+		return ModelInfo.path(TestRime.resource("titanic_example_model.py").toString());
+	}
+
+	/** Registers a dataset for an operation that deletes one. */
+	String freshDatasetId() {
+		return this.setupClient.registerDataset(projectId(), uniqueName("matrix-data"), dataInfo()).datasetId();
+	}
+
+	/** Registers a model for an operation that deletes one. */
+	String freshModelId() {
+		return this.setupClient.registerModel(projectId(), uniqueName("matrix-model"), modelInfo()).modelId();
+	}
+
+	/** Creates a project for an operation that deletes one. */
+	String freshProjectId() {
+		return this.setupClient.createProject(uniqueName("matrix-doomed"), "deleted by the matrix").projectId();
+	}
+
+	int datasetCount() {
+		return this.setupClient.listDatasets(projectId()).size();
+	}
+
+	int modelCount() {
+		return this.setupClient.listModels(projectId()).size();
 	}
 
 	RimeEmulator emulator() {

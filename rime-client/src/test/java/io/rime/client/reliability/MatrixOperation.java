@@ -4,9 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.rime.client.JobStatus;
+import io.rime.client.ModelTask;
 import io.rime.client.RimeClient;
+import io.rime.client.TestRunConfig;
+import io.rime.client.results.TestCase;
 
 /**
  * Every public {@code RimeClient} and {@code RimeStressTestJob} method that talks to RIME, as a
@@ -73,6 +77,81 @@ enum MatrixOperation {
 			client.job(jobId).cancel();
 			return jobId;
 		};
+	}),
+
+	CREATE_PROJECT_WITH_TASK("createProject(name, description, task)", Creates.PROJECT, Deadline.CALL, (fixture, file) -> {
+		String name = fixture.uniqueName("matrix-task-project");
+		return (client) -> client.createProject(name, "fault matrix", ModelTask.REGRESSION);
+	}),
+
+	DELETE_PROJECT("deleteProject", Creates.NOTHING, Deadline.CALL, (fixture, file) -> {
+		String projectId = fixture.freshProjectId();
+		return (client) -> client.deleteProject(projectId);
+	}),
+
+	START_TWO_X_CONFIG("startStressTest(2.x config, project)", Creates.JOB, Deadline.CALL, (fixture, file) -> {
+		Map<String, Object> config = Map.of("run_name", fixture.uniqueName("matrix-2x"), "model_id",
+				fixture.model().modelId(), "data_info", Map.of("eval_dataset_id", fixture.dataset().datasetId()));
+		return (client) -> client.startStressTest(config, fixture.projectId());
+	}),
+
+	START_TYPED_CONFIG("startStressTest(TestRunConfig, project)", Creates.JOB, Deadline.CALL, (fixture, file) -> {
+		TestRunConfig config = TestRunConfig.builder()
+			.runName(fixture.uniqueName("matrix-typed"))
+			.modelId(fixture.model().modelId())
+			.evaluationDatasetId(fixture.dataset().datasetId())
+			.build();
+		return (client) -> client.startStressTest(config, fixture.projectId());
+	}),
+
+	REGISTER_DATASET("registerDataset", Creates.DATASET, Deadline.REGISTRATION, (fixture, file) -> {
+		String name = fixture.uniqueName("matrix-registered-data");
+		return (client) -> client.registerDataset(fixture.projectId(), name, fixture.dataInfo());
+	}),
+
+	REGISTER_MODEL("registerModel", Creates.MODEL, Deadline.REGISTRATION, (fixture, file) -> {
+		String name = fixture.uniqueName("matrix-registered-model");
+		return (client) -> client.registerModel(fixture.projectId(), name, fixture.modelInfo());
+	}),
+
+	GET_DATASET("getDataset", Creates.NOTHING, Deadline.CALL,
+			(fixture, file) -> (client) -> client.getDataset(fixture.dataset().datasetId())),
+
+	GET_DATASET_BY_NAME("getDatasetByName", Creates.NOTHING, Deadline.CALL,
+			(fixture, file) -> (client) -> client.getDatasetByName(fixture.dataset().name())),
+
+	LIST_DATASETS("listDatasets", Creates.NOTHING, Deadline.LISTING, (fixture, file) -> (client) -> client.listDatasets(fixture.projectId())),
+
+	DELETE_DATASET("deleteDataset", Creates.NOTHING, Deadline.CALL, (fixture, file) -> {
+		String datasetId = fixture.freshDatasetId();
+		return (client) -> client.deleteDataset(datasetId);
+	}),
+
+	GET_MODEL("getModel", Creates.NOTHING, Deadline.CALL, (fixture, file) -> (client) -> client.getModel(fixture.model().modelId())),
+
+	GET_MODEL_BY_NAME("getModelByName", Creates.NOTHING, Deadline.CALL,
+			(fixture, file) -> (client) -> client.getModelByName(fixture.model().name())),
+
+	LIST_MODELS("listModels", Creates.NOTHING, Deadline.LISTING, (fixture, file) -> (client) -> client.listModels(fixture.projectId())),
+
+	DELETE_MODEL("deleteModel", Creates.NOTHING, Deadline.CALL, (fixture, file) -> {
+		String modelId = fixture.freshModelId();
+		return (client) -> client.deleteModel(modelId);
+	}),
+
+	GET_TEST_RUN("job.getTestRun()", Creates.NOTHING, Deadline.LISTING,
+			(fixture, file) -> (client) -> client.job(fixture.finishedJobId()).getTestRun()),
+
+	STREAM_TEST_CASES("testRun.testCases(), read to the end", Creates.NOTHING, Deadline.TYPED_RESULTS, (fixture, file) -> (client) -> {
+		try (Stream<TestCase> cases = client.job(fixture.finishedJobId()).getTestRun().testCases()) {
+			return cases.count();
+		}
+	}),
+
+	STREAM_FAILURES("testRun.failures(), read to the end", Creates.NOTHING, Deadline.TYPED_RESULTS, (fixture, file) -> (client) -> {
+		try (Stream<TestCase> failures = client.job(fixture.finishedJobId()).getTestRun().failures()) {
+			return failures.count();
+		}
 	});
 
 	private final String label;
@@ -124,7 +203,13 @@ enum MatrixOperation {
 		WAIT(Timing.WAIT_TIMEOUT),
 
 		/** Two dataset and one model registrations, their validation, and the start itself. */
-		SEED_START(MatrixFixture.RETRY_TIMEOUT.multipliedBy(4).plus(MatrixFixture.VALIDATION_TIMEOUT));
+		SEED_START(MatrixFixture.RETRY_TIMEOUT.multipliedBy(4).plus(MatrixFixture.VALIDATION_TIMEOUT)),
+
+		/** A registration, its validation, and the read of what was registered. */
+		REGISTRATION(MatrixFixture.RETRY_TIMEOUT.multipliedBy(2).plus(MatrixFixture.VALIDATION_TIMEOUT)),
+
+		/** The test run read (a job, a test run, the batches listing), then the test cases listing. */
+		TYPED_RESULTS(MatrixFixture.LISTING_TIMEOUT.multipliedBy(2).plus(MatrixFixture.RETRY_TIMEOUT.multipliedBy(3)));
 
 		private final Duration duration;
 
@@ -137,7 +222,7 @@ enum MatrixOperation {
 	/** What one run of the operation may create on the server, at most once. */
 	enum Creates {
 
-		NOTHING, PROJECT, JOB
+		NOTHING, PROJECT, JOB, DATASET, MODEL
 
 	}
 
