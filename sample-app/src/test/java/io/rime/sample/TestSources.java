@@ -158,25 +158,20 @@ final class TestSources {
 	}
 
 	private static int closing(String code, int open) {
-		int depth = 0;
-		for (int i = open; i < code.length(); i++) {
-			if (code.charAt(i) == '{') {
-				depth++;
-			}
-			else if (code.charAt(i) == '}' && --depth == 0) {
-				return i;
-			}
-		}
-		return -1;
+		return closing(code, open, '{', '}');
 	}
 
 	private static int closingParenthesis(String code, int open) {
+		return closing(code, open, '(', ')');
+	}
+
+	private static int closing(String code, int open, char opening, char closing) {
 		int depth = 0;
 		for (int i = open; i < code.length(); i++) {
-			if (code.charAt(i) == '(') {
+			if (code.charAt(i) == opening) {
 				depth++;
 			}
-			else if (code.charAt(i) == ')' && --depth == 0) {
+			else if (code.charAt(i) == closing && --depth == 0) {
 				return i;
 			}
 		}
