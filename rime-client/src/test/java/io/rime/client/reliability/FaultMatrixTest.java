@@ -3,8 +3,6 @@ package io.rime.client.reliability;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.rime.client.ClosedPort;
 import io.rime.client.RimeApiException;
 import io.rime.client.RimeClient;
 import io.rime.client.RimeConnectionException;
@@ -69,7 +68,8 @@ class FaultMatrixTest {
 	@Test
 	void everyOperationUnderEveryFaultEndsAsTheRetryRulesSayWithinItsDeadlineAndLeavesNothingBehind() throws Exception {
 		deleteRecursively(OUTPUT.resolve("files"));
-		try (MatrixFixture fixture = new MatrixFixture(); HostileServer resetting = new HostileServer()) {
+		try (MatrixFixture fixture = new MatrixFixture(); HostileServer resetting = new HostileServer();
+				ClosedPort refusing = ClosedPort.reserve()) {
 			ExecutorService runner = Executors.newSingleThreadExecutor((task) -> {
 				Thread thread = new Thread(task, "fault-matrix-cell");
 				thread.setDaemon(true);
@@ -77,7 +77,7 @@ class FaultMatrixTest {
 			});
 			Map<Long, String> threadsBefore = Resources.threads();
 			int connectionsBefore = Resources.openConnectionsTo(fixture.emulator().port());
-			Cells cells = new Cells(fixture, resetting, unusedAddress(), runner);
+			Cells cells = new Cells(fixture, resetting, refusing.uri(), runner);
 			long start = System.nanoTime();
 			List<CellResult> results = new ArrayList<>();
 			for (MatrixOperation operation : MatrixOperation.values()) {
@@ -118,12 +118,6 @@ class FaultMatrixTest {
 			// reported and asserted by the caller
 		}
 		return value.get();
-	}
-
-	private static URI unusedAddress() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return URI.create("http://127.0.0.1:" + socket.getLocalPort());
-		}
 	}
 
 	private static void deleteRecursively(Path directory) throws IOException {
