@@ -121,9 +121,10 @@ final class Poller implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		// Cancelled before the reads are interrupted, so that an interrupted read cannot fail a wait first.
+		this.pending.forEach((result) -> result.cancel(false));
 		this.scheduler.shutdownNow();
 		this.reads.shutdownNow();
-		this.pending.forEach((result) -> result.cancel(false));
 	}
 
 }
