@@ -6,12 +6,10 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
-import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.core.env.Environment;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -20,42 +18,48 @@ import org.springframework.util.Assert;
 import io.rime.client.RimeClientBuilder;
 
 /**
- * Chooses the request factory of the RIME client. The SDK's default
+ * Chooses the request factory of the RIME client by an explicit rule. The SDK's default
  * ({@link RimeClientBuilder#defaultRequestFactory}: {@code HttpURLConnection}, measured about 4x
  * faster per call than the JDK {@code HttpClient} on loopback, and ending a response whose headers
- * are still arriving at the call's deadline) is used unless the application chose a factory: by
- * {@code spring.http.clients.imperative.factory}, by a {@code ClientHttpRequestFactoryBuilder}
- * bean of its own, or by customizing Boot's one with a
- * {@code ClientHttpRequestFactoryBuilderCustomizer} bean.
+ * are still arriving at the call's deadline) is used unless the application chose a factory:
+ * <ol>
+ * <li>{@code spring.http.clients.imperative.factory} is set: Spring Boot's builder, which applies it;</li>
+ * <li>the application declared a {@code ClientHttpRequestFactoryBuilder} bean (noted by
+ * {@link RimeRequestFactoryAutoConfiguration}): that builder;</li>
+ * <li>a {@link RimeRestClientCustomizer} sets a request factory: it runs after this choice, so it wins.</li>
+ * </ol>
+ * Other libraries' {@code ClientHttpRequestFactoryBuilderCustomizer} beans customize Spring Boot's
+ * builder, not the RIME client's choice.
  */
 final class RequestFactoryChoice {
 
 	static final String FACTORY_PROPERTY = "spring.http.clients.imperative.factory";
 
-	private static final String BOOT_CONFIGURATION = "org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration";
-
 	private RequestFactoryChoice() {
 	}
 
-	static ClientHttpRequestFactoryBuilder<?> choose(ConfigurableListableBeanFactory beanFactory,
-			Environment environment, @Nullable Proxy proxy) {
-		String[] names = beanFactory.getBeanNamesForType(ClientHttpRequestFactoryBuilder.class, true, false);
-		if (names.length != 1) {
-			// None (for example in a reactive application), or several: the SDK's default.
+	static ClientHttpRequestFactoryBuilder<?> choose(ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builders,
+			boolean applicationBuilderDeclared, Environment environment, @Nullable Proxy proxy) {
+		boolean chosen = applicationBuilderDeclared || environment.containsProperty(FACTORY_PROPERTY);
+		ClientHttpRequestFactoryBuilder<?> builder = chosen ? builders.getIfUnique() : null;
+		if (builder == null) {
 			return (settings) -> sdkDefault(settings, proxy);
 		}
-		boolean chosenByUser = environment.containsProperty(FACTORY_PROPERTY) || !isBootDefault(beanFactory, names[0])
-				|| beanFactory.getBeanNamesForType(ClientHttpRequestFactoryBuilderCustomizer.class, true,
-						false).length > 0;
-		if (chosenByUser && proxy != null) {
+		if (proxy != null) {
 			throw new InvalidRimeConfigurationException("'rime.proxy.host' is set, but the application chose its own"
 					+ " HTTP request factory for RIME calls, which 'rime.proxy.*' cannot configure.",
 					"Configure the proxy on the request factory you chose, or remove 'rime.proxy.*' (and '"
 							+ FACTORY_PROPERTY + "' or your ClientHttpRequestFactoryBuilder bean) to use the"
 							+ " SDK's request factory with the proxy.");
 		}
-		return chosenByUser ? beanFactory.getBean(names[0], ClientHttpRequestFactoryBuilder.class)
-				: (settings) -> sdkDefault(settings, proxy);
+		return builder;
+	}
+
+	/**
+	 * The note that the application declared a {@code ClientHttpRequestFactoryBuilder} bean.
+	 */
+	static final class ApplicationBuilderDeclared {
+
 	}
 
 	/**
@@ -99,14 +103,6 @@ final class RequestFactoryChoice {
 		Assert.state(connectTimeout != null && readTimeout != null, "The RIME client's timeouts are always set");
 		return RimeClientBuilder.defaultRequestFactory(connectTimeout, readTimeout,
 				(sslBundle != null) ? sslBundle.createSslContext() : null, proxy);
-	}
-
-	private static boolean isBootDefault(ConfigurableListableBeanFactory beanFactory, String name) {
-		if (!beanFactory.containsBeanDefinition(name)) {
-			return false;
-		}
-		BeanDefinition definition = beanFactory.getBeanDefinition(name);
-		return BOOT_CONFIGURATION.equals(definition.getFactoryBeanName());
 	}
 
 }

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
@@ -79,14 +80,17 @@ final class RimeConfigurations {
 				ObjectProvider<RimeClientObservationConvention> observationConvention,
 				ObjectProvider<RimeRetrySettingsCustomizer> retrySettingsCustomizers,
 				ObjectProvider<RimeRestClientCustomizer> restClientCustomizers,
-				ObjectProvider<RimeClientBuilderCustomizer> clientBuilderCustomizers) {
+				ObjectProvider<RimeClientBuilderCustomizer> clientBuilderCustomizers,
+				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilders,
+				ObjectProvider<RequestFactoryChoice.ApplicationBuilderDeclared> applicationBuilderDeclared) {
 			return (connect) -> {
 				RimeConnectionDetails details = connectionDetails
 					.getIfAvailable(() -> propertiesConnectionDetails(properties, resourceLoader));
 				RimeClientFactory factory = new RimeClientFactory(properties, details,
 						httpClientSettings.getIfAvailable(), sslBundles.getIfAvailable());
 				return factory.builder(connect, () -> restClientBuilder.getIfAvailable(RestClient::builder),
-						RequestFactoryChoice.choose(beanFactory, environment,
+						RequestFactoryChoice.choose(requestFactoryBuilders,
+								applicationBuilderDeclared.getIfAvailable() != null, environment,
 								RequestFactoryChoice.proxy(properties.getProxy())),
 						observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
 						observationConvention.getIfUnique(), retrySettingsCustomizers.orderedStream().toList(),

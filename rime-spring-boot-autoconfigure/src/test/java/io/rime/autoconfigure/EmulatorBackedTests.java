@@ -25,7 +25,8 @@ abstract class EmulatorBackedTests {
 	static RimeEmulator emulator;
 
 	final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RimeAutoConfiguration.class, SslAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(RimeAutoConfiguration.class, RimeRequestFactoryAutoConfiguration.class,
+				SslAutoConfiguration.class,
 				HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
 				RestClientAutoConfiguration.class));
 

@@ -14,6 +14,7 @@ import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.Ordered;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -81,13 +82,24 @@ class RimeHttpSettingsTests extends EmulatorBackedTests {
 	}
 
 	@Test
-	void whenTheUserCustomizesBootsRequestFactoryBuilderThenBootsChoiceIsUsed() {
+	void anotherLibrarysCustomizerOfBootsRequestFactoryBuilderKeepsTheSdksFactory() {
 		this.contextRunner.withPropertyValues(emulatorProperties())
 			.withBean(ClientHttpRequestFactoryBuilderCustomizer.class,
 					() -> (ClientHttpRequestFactoryBuilderCustomizer<ClientHttpRequestFactoryBuilder<?>>) (builder) -> builder)
 			.withBean(FactoryCapture.class, FactoryCapture::new)
 			.run((context) -> assertThat(context.getBean(FactoryCapture.class).factory)
-				.isNotInstanceOf(SimpleClientHttpRequestFactory.class));
+				.hasSameClassAs(RimeClientBuilder.defaultRequestFactory(Duration.ofSeconds(1), Duration.ofSeconds(1), null)));
+	}
+
+	@Test
+	void whenARimeRestClientCustomizerSetsAFactoryThenItIsUsed() {
+		this.contextRunner.withPropertyValues(emulatorProperties())
+			.withBean(JdkFactorySetter.class, JdkFactorySetter::new)
+			.withBean(FactoryCapture.class, FactoryCapture::new)
+			.run((context) -> {
+				assertThat(context.getBean(FactoryCapture.class).factory).isInstanceOf(JdkClientHttpRequestFactory.class);
+				assertThat(context.getBean(RimeClient.class).getRimeInfo()).isNotNull();
+			});
 	}
 
 	@Test
@@ -191,6 +203,20 @@ class RimeHttpSettingsTests extends EmulatorBackedTests {
 
 	private static Object connectTimeout(ClientHttpRequestFactory factory) {
 		return ReflectionTestUtils.getField(factory, "connectTimeout");
+	}
+
+	static class JdkFactorySetter implements RimeRestClientCustomizer, Ordered {
+
+		@Override
+		public void customize(RestClient.Builder restClientBuilder) {
+			restClientBuilder.requestFactory(new JdkClientHttpRequestFactory());
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
 	}
 
 	static class FactoryCapture implements RimeRestClientCustomizer {
