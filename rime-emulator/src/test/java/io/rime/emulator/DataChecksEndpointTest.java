@@ -79,6 +79,32 @@ class DataChecksEndpointTest {
 	}
 
 	@Test
+	void fileUrisDeclaredCategoricalFeaturesAndGloballyExcludedColumnsAreHonoured() throws IOException {
+		EmulatorHttp http = http(RimeEmulator.builder().clock(this.clock));
+		Path data = write("data.csv", "code,x,secret\n", 200, (i) -> (i % 20) + "," + (i % 30) + "," + i);
+		String projectId = http.emulator().defaultProjectId();
+		String datasetId = http.post("/v1/registry/" + projectId + "/dataset", "{\"name\":\"data\",\"dataInfo\":{"
+				+ "\"connectionInfo\":{\"dataFile\":{\"path\":\"" + data.toUri() + "\"}},"
+				+ "\"dataParams\":{\"categoricalFeatures\":[\"code\"]}}}").ok().path("datasetId").asString();
+		String modelId = http.post("/v1/registry/" + projectId + "/model",
+				"{\"name\":\"model\",\"modelInfo\":{\"modelPath\":{\"path\":\"s3://models/m.py\"}}}").ok()
+			.path("modelId").path("uuid").asString();
+		String jobId = http.post("/v1/stress-tests/" + projectId, "{\"testRunConfig\":{\"runName\":\"uri\",\"modelId\":{"
+				+ "\"uuid\":\"" + modelId + "\"},\"dataInfo\":{\"refDatasetId\":\"" + datasetId + "\",\"evalDatasetId\":\""
+				+ datasetId + "\"},\"testSuiteConfig\":{\"globalExcludeColumns\":[\"secret\"]}}}").ok().path("job")
+			.path("jobId").asString();
+
+		String testRunId = succeeded(http, jobId);
+
+		JsonNode cases = http.get("/v1/test-cases?listTestCasesQuery.testRunId=" + testRunId + "&pageSize=200").ok()
+			.path("testCases");
+		List<String> found = new ArrayList<>();
+		cases.forEach((testCase) -> found.add(testCase.path("testBatchType").asString() + " " + testCase.path("features")));
+		assertThat(found).contains("categorical_feature_drift [\"code\"]", "numeric_feature_drift [\"x\"]")
+			.noneMatch((testCase) -> testCase.contains("secret"));
+	}
+
+	@Test
 	void aMalformedCsvFailsTheJobWithTheFileLineAndProblemInItsErrorAndLogs() throws IOException {
 		EmulatorHttp http = http(RimeEmulator.builder().clock(this.clock));
 		Path ref = write("ref.csv", "x,y\n", 150, (i) -> i % 20 + "," + i % 3);

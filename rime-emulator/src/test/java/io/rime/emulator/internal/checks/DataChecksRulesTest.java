@@ -65,6 +65,37 @@ class DataChecksRulesTest {
 	}
 
 	@Test
+	void declaredCategoricalFeaturesAreCategoricalAndExcludedColumnsAreLeftOut() {
+		Path ref = csv("ref.csv", "code,x,noise", 200, (i) -> (i % 20) + "," + (i % 30) + "," + i);
+		DataCheckSpec spec = new DataCheckSpec(ref, "ref.csv", ref, "ref.csv", null, Set.of("code"), Set.of("noise"),
+				List.of());
+
+		DataCheckReport report = DataChecks.run(spec, "run", List.of(), (bytes) -> {
+		});
+
+		List<String> cases = report.testCases().stream()
+			.map((testCase) -> testCase.path("testBatchType").asString() + " " + testCase.path("features"))
+			.toList();
+		assertThat(cases).contains("categorical_feature_drift [\"code\"]", "numeric_feature_drift [\"x\"]")
+			.noneMatch((testCase) -> testCase.contains("noise"));
+	}
+
+	@Test
+	void freeTextAndColumnsWithTooManyValuesGetNoCategoricalDriftOrUnseenTest() {
+		// a quarter of the values distinct: free text; more than 10,000 distinct values: not kept
+		Path ref = csv("ref.csv", "text,many", 12_000, (i) -> "t" + (i % 3000) + ",m" + (i % 11_000));
+
+		Checked checked = Checked.run(ref, ref);
+
+		assertThat(text(checked.testCase("categorical_feature_drift", "text"), "skip_reason"))
+			.startsWith("25% or more of the reference values are distinct");
+		assertThat(text(checked.testCase("categorical_feature_drift", "many"), "skip_reason"))
+			.isEqualTo("ID-like: more than 10000 distinct values");
+		assertThat(checked.has("unseen_categorical", "text")).isFalse();
+		assertThat(checked.has("unseen_categorical", "many")).isFalse();
+	}
+
+	@Test
 	void pandasNullTokensAndQuotedEmptyFieldsCountAsNulls() {
 		List<String> tokens = List.of("", "\"\"", "NA", "N/A", "null", "NULL", "None", "NaN", "nan", "#N/A", "<NA>");
 		Path ref = csv("ref.csv", "v,w", 110, (i) -> tokens.get(i % tokens.size()) + ",1");
