@@ -179,8 +179,8 @@ public final class Fault {
 	/**
 	 * Handles the request, then sends its headers and its body up to the end of the first match of
 	 * a regular expression (half of the body if nothing matches) and closes the connection: a cut
-	 * at a chosen place, such as inside a field name ({@code \{"\w{2}}) or between two array
-	 * elements ({@code \},(?=\{)}).
+	 * at a chosen place, such as inside a field name (<code>\{"\w{2}</code>) or between two array
+	 * elements (<code>\},(?=\{)</code>).
 	 * @param regex where to cut: after the first match
 	 * @return the new fault
 	 */
