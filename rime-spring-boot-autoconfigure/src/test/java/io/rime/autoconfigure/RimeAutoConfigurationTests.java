@@ -90,19 +90,8 @@ class RimeAutoConfigurationTests extends EmulatorBackedTests {
 
 	@Test
 	void whenTheUserDefinesConnectionDetailsThenTheClientReadsThemInsteadOfTheProperties() {
-		RimeConnectionDetails details = new RimeConnectionDetails() {
-			@Override
-			public java.net.URI getAddress() {
-				return emulator.baseUrl();
-			}
-
-			@Override
-			public String getApiKey() {
-				return emulator.apiKey();
-			}
-		};
 		this.contextRunner.withPropertyValues("rime.address=http://not-used.invalid")
-			.withBean(RimeConnectionDetails.class, () -> details)
+			.withBean(RimeConnectionDetails.class, RimeAutoConfigurationTests::emulatorConnectionDetails)
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(PropertiesRimeConnectionDetails.class);
 				assertThat(context.getBean(RimeClient.class).getRimeInfo().plan()).isEqualTo("RI_PLAN_LOCAL_TRIAL");
@@ -111,19 +100,8 @@ class RimeAutoConfigurationTests extends EmulatorBackedTests {
 
 	@Test
 	void aUsersConnectionDetailsBeanIsEnoughEvenWhenTheApiKeyPropertyIsBlank() {
-		RimeConnectionDetails details = new RimeConnectionDetails() {
-			@Override
-			public java.net.URI getAddress() {
-				return emulator.baseUrl();
-			}
-
-			@Override
-			public String getApiKey() {
-				return emulator.apiKey();
-			}
-		};
 		this.contextRunner.withPropertyValues("rime.api-key= ")
-			.withBean(RimeConnectionDetails.class, () -> details)
+			.withBean(RimeConnectionDetails.class, RimeAutoConfigurationTests::emulatorConnectionDetails)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(RimeClient.class).getRimeInfo().plan()).isEqualTo("RI_PLAN_LOCAL_TRIAL");
@@ -313,6 +291,20 @@ class RimeAutoConfigurationTests extends EmulatorBackedTests {
 			return this.order;
 		}
 
+	}
+
+	private static RimeConnectionDetails emulatorConnectionDetails() {
+		return new RimeConnectionDetails() {
+			@Override
+			public java.net.URI getAddress() {
+				return emulator.baseUrl();
+			}
+
+			@Override
+			public String getApiKey() {
+				return emulator.apiKey();
+			}
+		};
 	}
 
 }

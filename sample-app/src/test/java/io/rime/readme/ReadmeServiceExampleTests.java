@@ -1,9 +1,8 @@
-package io.rime.sample;
+package io.rime.readme;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -12,8 +11,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Service;
 
 import io.rime.autoconfigure.RimeAutoConfiguration;
 import io.rime.autoconfigure.emulator.RimeEmulatorAutoConfiguration;
@@ -21,12 +18,12 @@ import io.rime.autoconfigure.watch.RimeWatcherAutoConfiguration;
 import io.rime.client.JobStatus;
 import io.rime.client.RimeClient;
 import io.rime.emulator.RimeEmulator;
-import io.rime.watch.RimeJobFinishedEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's "Use it in your service" example, compiled and run, and kept equal to the README.
+ * The README's "Use it in your service" example ({@link ModelGate}), compiled and run, and kept equal to
+ * the README.
  */
 class ReadmeServiceExampleTests {
 
@@ -36,7 +33,7 @@ class ReadmeServiceExampleTests {
 		int section = readme.indexOf("## Use it in your service");
 		int start = readme.indexOf("@Service", section);
 		String example = readme.substring(start, readme.indexOf("```", start));
-		String source = Files.readString(Path.of("src/test/java/io/rime/sample/ReadmeServiceExampleTests.java"));
+		String source = Files.readString(Path.of("src/test/java/io/rime/readme/ModelGate.java"));
 
 		assertThat(withoutWhitespace(source)).contains(withoutWhitespace(example));
 	}
@@ -82,32 +79,7 @@ class ReadmeServiceExampleTests {
 
 		@Bean
 		ModelGate modelGate(RimeClient rime) {
-			return new ReadmeServiceExampleTests().new ModelGate(rime);
-		}
-
-	}
-
-	// README example starts here
-	@Service
-	class ModelGate {
-
-		private final RimeClient rime;
-
-		ModelGate(RimeClient rime) {
-			this.rime = rime;
-		}
-
-		String stressTest(String projectId) {
-			return this.rime.startStressTest(Map.of("run_name", "titanic",
-					"data_info", Map.of("label_col", "Survived", "ref_path", "s3://bucket/ref.csv", "eval_path", "s3://bucket/eval.csv"),
-					"model_info", Map.of("path", "s3://bucket/model.py")), projectId).jobId();
-		}
-
-		@EventListener
-		void onFinished(RimeJobFinishedEvent event) {
-			if (event.succeeded()) {
-				event.job().getResultCsv(Path.of(event.jobId() + ".csv"));
-			}
+			return new ModelGate(rime);
 		}
 
 	}
