@@ -120,18 +120,6 @@ public class JdbcRimeWatcherLedger implements RimeWatcherLedger {
 		}));
 	}
 
-	/**
-	 * Return the instance that was granted leadership last, as the ledger records it.
-	 * @return the instance id, or {@code null} if no instance ever led the group
-	 */
-	public @Nullable String leaderOwner() {
-		return call(() -> {
-			List<String> owners = this.jdbc.queryForList(
-					"SELECT OWNER_ID FROM " + this.leaderTable + " WHERE GROUP_ID = ?", String.class, this.group);
-			return owners.isEmpty() ? null : owners.get(0);
-		});
-	}
-
 	@Override
 	public List<LedgerJob> takeOver(long epoch) {
 		return fenced(epoch, () -> this.jdbc.query(
