@@ -344,6 +344,13 @@ public class RimeProperties extends HttpClientSettingsProperties {
 		 */
 		private @Nullable String sslBundle;
 
+		/**
+		 * Whether a stress test on local CSV files gets its data checks (drift, abnormal inputs,
+		 * duplicate rows) computed from the files; false generates its results as for remote
+		 * data.
+		 */
+		private boolean dataChecks = true;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -406,6 +413,14 @@ public class RimeProperties extends HttpClientSettingsProperties {
 
 		public void setSslBundle(@Nullable String sslBundle) {
 			this.sslBundle = sslBundle;
+		}
+
+		public boolean isDataChecks() {
+			return this.dataChecks;
+		}
+
+		public void setDataChecks(boolean dataChecks) {
+			this.dataChecks = dataChecks;
 		}
 
 	}

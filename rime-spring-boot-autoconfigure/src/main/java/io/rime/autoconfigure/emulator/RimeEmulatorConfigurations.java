@@ -47,7 +47,8 @@ final class RimeEmulatorConfigurations {
 			RimeProperties.Emulator settings = properties.getEmulator();
 			// Durations not set keep the emulator's own defaults (RimeEmulator.DEFAULT_*).
 			RimeEmulator.Builder builder = RimeEmulator.builder()
-				.port(RimeEmulatorAutoConfiguration.port(settings.getPort()));
+				.port(RimeEmulatorAutoConfiguration.port(settings.getPort()))
+				.dataChecks(settings.isDataChecks());
 			whenSet(settings.getPendingDuration(), "pending-duration", "1s", builder::pendingDuration);
 			whenSet(settings.getRunningDuration(), "running-duration", "5s", builder::runningDuration);
 			whenSet(settings.getValidationDuration(), "validation-duration", "300ms", builder::validationDuration);

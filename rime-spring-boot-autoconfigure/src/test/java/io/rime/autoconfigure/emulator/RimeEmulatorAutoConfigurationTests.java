@@ -106,6 +106,23 @@ class RimeEmulatorAutoConfigurationTests {
 	}
 
 	@Test
+	void theEmulatorComputesDataChecksOfLocalCsvFilesUnlessTurnedOff() throws Exception {
+		Map<String, Integer> batches = new java.util.HashMap<>();
+		for (String dataChecks : List.of("true", "false")) {
+			this.contextRunner
+				.withPropertyValues("rime.emulator.pending-duration=0s", "rime.emulator.running-duration=50ms",
+						"rime.emulator.validation-duration=10ms", "rime.emulator.data-checks=" + dataChecks)
+				.run((context) -> {
+					RimeStressTestJob job = context.getBean(RimeClient.class).startStressTest(titanicConfig());
+					JobMetadata finished = job.whenFinished(Duration.ofMillis(20)).get(10, TimeUnit.SECONDS);
+					batches.put(dataChecks, finished.totalTestBatches());
+				});
+		}
+		// computed: 10 data batches and the 5 model batches it skips; generated: 10 batches
+		assertThat(batches).containsExactlyInAnyOrderEntriesOf(Map.of("true", 15, "false", 10));
+	}
+
+	@Test
 	void theEmulatorCancelDurationApplies() {
 		this.contextRunner
 			.withPropertyValues("rime.emulator.pending-duration=0s", "rime.emulator.running-duration=10m",
