@@ -54,6 +54,17 @@ class ExitWhenDoneIT {
 	}
 
 	@Test
+	void theMainJobRunsToItsEndInAotModeOnTheJvm() throws Exception {
+		// AOT fixes the application type at build time, where the sample is a web application.
+		Run run = run(List.of("-Dspring.aot.enabled=true"), "--rime.sample.exit-when-done=true",
+				"--spring.main.web-application-type=servlet", "--server.port=0");
+
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		assertThat(WRITTEN.matcher(run.output()).find()).as(run.output()).isTrue();
+		assertThat(run.output()).contains("Starting AOT-processed SampleApplication");
+	}
+
+	@Test
 	void theMainJobExitsNonZeroWhenItsStressTestFails() throws Exception {
 		// the emulator fails any image whose name contains 'does-not-exist'
 		Run run = run("--rime.sample.exit-when-done=true",
@@ -65,8 +76,13 @@ class ExitWhenDoneIT {
 	}
 
 	private Run run(String... arguments) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", executableJar().toString()));
+		return run(List.of(), arguments);
+	}
+
+	private Run run(List<String> jvmOptions, String... arguments) throws Exception {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", executableJar().toString()));
 		command.addAll(List.of(arguments));
 		Path log = Files.createTempFile("sample-app-run-", ".log");
 		Process process = new ProcessBuilder(command).directory(this.workingFolder.toFile())
