@@ -62,7 +62,7 @@ class ComputedResultsTests {
 		TestBatch unseen = run.testBatches().stream().filter((batch) -> batch.testType().equals("unseen_categorical"))
 			.findFirst().orElseThrow();
 		assertThat(unseen.failingFeatures()).containsExactly("colour");
-		assertThat(run.summaryCounts().total()).isEqualTo(22);
+		assertThat(run.summaryCounts().total()).isEqualTo(23);
 	}
 
 	@Test

@@ -103,10 +103,10 @@ class JobLifecycleTest {
 		JsonNode basic = getJob(jobId, false);
 
 		JsonNode testRun = full.path("jobData").path("stress").path("progress").path("testRun");
-		// a local CSV gets the 10 computed data batches and the 5 model batches it skips
-		assertThat(full.path("jobProgressStr").asString()).isEqualTo("5/15 test batches complete");
+		// a local CSV gets the 10 computed data batches and the 6 model batches it skips
+		assertThat(full.path("jobProgressStr").asString()).isEqualTo("5/16 test batches complete");
 		assertThat(testRun.path("status").asString()).isEqualTo("TEST_TASK_STATUS_RUNNING");
-		assertThat(testRun.path("testBatches")).hasSize(15);
+		assertThat(testRun.path("testBatches")).hasSize(16);
 		assertThat(testRun.path("testBatches").get(4).path("status").asString()).isEqualTo("TEST_TASK_STATUS_COMPLETED");
 		assertThat(testRun.path("testBatches").get(5).path("status").asString()).isEqualTo("TEST_TASK_STATUS_RUNNING");
 		assertThat(testRun.path("testBatches").get(6).path("status").asString()).isEqualTo("TEST_TASK_STATUS_PENDING");

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExitWhenDoneIT {
 
 	private static final Pattern WRITTEN = Pattern
-		.compile("Job ([0-9a-f-]{36}) SUCCEEDED: 98 test results written to rime-results/\\1\\.csv");
+		.compile("Job ([0-9a-f-]{36}) SUCCEEDED: 99 test results written to rime-results/\\1\\.csv");
 
 	private Path workingFolder;
 
@@ -48,7 +48,7 @@ class ExitWhenDoneIT {
 		assertThat(written.find()).as(run.output()).isTrue();
 		Path csv = this.workingFolder.resolve("rime-results").resolve(written.group(1) + ".csv");
 		assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8)).hasSize(111);
-		assertThat(run.output()).containsPattern("Job " + written.group(1) + ": \\d+ / 15 tests completed")
+		assertThat(run.output()).containsPattern("Job " + written.group(1) + ": \\d+ / 16 tests completed")
 			.contains(" results by status: PASS ")
 			.doesNotContain("Tomcat started");
 	}

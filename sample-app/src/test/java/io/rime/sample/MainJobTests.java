@@ -48,14 +48,14 @@ class MainJobTests {
 		String jobId = outcome.jobId();
 
 		// the CSV: rime-results/<jobId>.csv, one row per test case: the emulator's data checks computed from
-		// the Titanic split, and 11 features x 5 model batches, each skipped
+		// the Titanic split, and 11 features x 5 model batches and one overall model batch, each skipped
 		Path csv = TestResults.FOLDER.resolve(jobId + ".csv");
 		assertThat(outcome.resultsFile()).isEqualTo(csv);
 		List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
 		assertThat(lines.get(0))
 			.isEqualTo("test_name,feature(s),status,test_type,severity,importance_score,test_category");
 		List<String[]> rows = lines.subList(1, lines.size()).stream().map((line) -> line.split(",", -1)).toList();
-		assertThat(rows).hasSize(98).allSatisfy((row) -> assertThat(row).hasSize(7));
+		assertThat(rows).hasSize(99).allSatisfy((row) -> assertThat(row).hasSize(7));
 		Set<String> features = new LinkedHashSet<>();
 		rows.forEach((row) -> features.add(row[1]));
 		// the label has its own drift test; duplicate rows and nulls per row are about whole rows
@@ -83,9 +83,9 @@ class MainJobTests {
 		assertThat(log).contains("Using the bundled Titanic data (200 reference rows, 100 evaluation rows) and"
 				+ " stand-in model, copied to ");
 		assertThat(log).contains("Started stress test 'titanic' as job " + jobId + " in project 'titanic-sample'");
-		assertThat(log).containsPattern(Pattern.compile("Job " + jobId + ": \\d+ / 15 tests completed"));
+		assertThat(log).containsPattern(Pattern.compile("Job " + jobId + ": \\d+ / 16 tests completed"));
 		assertThat(log).contains("Job " + jobId + ": PENDING -> RUNNING", "Job " + jobId + ": RUNNING -> SUCCEEDED");
-		assertThat(log).contains("Job " + jobId + " SUCCEEDED: 98 test results written to " + csv);
+		assertThat(log).contains("Job " + jobId + " SUCCEEDED: 99 test results written to " + csv);
 		assertThat(log).contains("Job " + jobId + " results by status: PASS " + counts.get("PASS") + ", WARNING "
 				+ counts.get("WARNING") + ", FAIL " + counts.get("FAIL") + ", SKIP " + counts.get("SKIP"));
 		// what the emulator computed from the Titanic split, with its values

@@ -79,10 +79,12 @@ final class DataCheckPlanner implements AutoCloseable {
 	}
 
 	DataCheckRun run(String testRunId, String jobId, DataCheckSpec spec) {
-		List<SkippedBatch> modelBatches = new ArrayList<>();
+		// RIME's overall model performance test, which the generated results have no batch for
+		List<SkippedBatch> modelBatches = new ArrayList<>(
+				List.of(new SkippedBatch("overall_metrics", "Overall Metrics", "TEST_CATEGORY_TYPE_MODEL_PERFORMANCE", false)));
 		for (ResultsGenerator.Batch batch : ResultsGenerator.BATCHES) {
 			if (!DATA_CATEGORIES.contains(batch.category())) {
-				modelBatches.add(new SkippedBatch(batch.type(), batch.name(), batch.category()));
+				modelBatches.add(new SkippedBatch(batch.type(), batch.name(), batch.category(), true));
 			}
 		}
 		return new DataCheckRun(testRunId, jobId, spec, modelBatches, this.executor);

@@ -77,8 +77,13 @@ public final class DataChecks {
 		for (SkippedBatch batch : modelBatches) {
 			if (spec.runs(batch.category())) {
 				List<TestCase> skipped = new ArrayList<>();
-				for (int feature : features) {
-					skipped.add(TestCase.skip(columns.get(feature), NEEDS_MODEL));
+				if (batch.perFeature()) {
+					for (int feature : features) {
+						skipped.add(TestCase.skip(columns.get(feature), NEEDS_MODEL));
+					}
+				}
+				else {
+					skipped.add(TestCase.skip(null, NEEDS_MODEL));
 				}
 				report.add(testRunId, batch.type(), batch.name(), batch.category(),
 						"Not run: " + batch.name() + " " + NEEDS_MODEL + " or predictions.", skipped);

@@ -6,6 +6,7 @@ package io.rime.emulator.internal.checks;
  * @param type the test type
  * @param name the display name
  * @param category the test category
+ * @param perFeature whether it has one case per feature, or one for the whole model
  */
-public record SkippedBatch(String type, String name, String category) {
+public record SkippedBatch(String type, String name, String category, boolean perFeature) {
 }

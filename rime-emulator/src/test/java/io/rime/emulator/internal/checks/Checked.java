@@ -17,8 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class Checked {
 
 	static final List<SkippedBatch> MODEL_BATCHES = List.of(
-			new SkippedBatch("subset_accuracy", "Subset Accuracy", "TEST_CATEGORY_TYPE_SUBSET_PERFORMANCE"),
-			new SkippedBatch("single_feature_changes", "Single-Feature Changes", "TEST_CATEGORY_TYPE_ADVERSARIAL"));
+			new SkippedBatch("subset_accuracy", "Subset Accuracy", "TEST_CATEGORY_TYPE_SUBSET_PERFORMANCE", true),
+			new SkippedBatch("single_feature_changes", "Single-Feature Changes", "TEST_CATEGORY_TYPE_ADVERSARIAL", true));
 
 	final DataCheckReport report;
 
