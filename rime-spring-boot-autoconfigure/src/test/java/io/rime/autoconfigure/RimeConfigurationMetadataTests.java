@@ -84,18 +84,27 @@ class RimeConfigurationMetadataTests {
 	}
 
 	private static Map<String, String> readmeTable() throws Exception {
+		return readmeTable(3);
+	}
+
+	/**
+	 * Read one column of the README's properties table.
+	 * @param column 2 for the defaults, 3 for the meanings
+	 * @return the column's cells by property
+	 */
+	static Map<String, String> readmeTable(int column) throws Exception {
 		String readme = Files.readString(Path.of("..", "README.md"));
 		int start = readme.indexOf("### Configuration properties");
 		String table = readme.substring(start, readme.indexOf("\n###", start + 1));
 		Map<String, String> rows = new LinkedHashMap<>();
 		Matcher row = TABLE_ROW.matcher(table);
 		while (row.find()) {
-			rows.put(row.group(1), row.group(3).trim());
+			rows.put(row.group(1), row.group(column).trim());
 		}
 		return rows;
 	}
 
-	private static JsonNode metadata() throws Exception {
+	static JsonNode metadata() throws Exception {
 		try (InputStream in = RimeConfigurationMetadataTests.class
 			.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
 			assertThat(in).as("generated metadata").isNotNull();

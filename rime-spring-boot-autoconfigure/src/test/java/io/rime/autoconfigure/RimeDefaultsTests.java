@@ -1,17 +1,11 @@
 package io.rime.autoconfigure;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.rime.autoconfigure.watch.RimeWatcherProperties;
 import io.rime.client.RimeClientBuilder;
@@ -25,8 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * properties, in the configuration metadata IDEs show, and in the README's properties table.
  */
 class RimeDefaultsTests {
-
-	private static final Pattern TABLE_ROW = Pattern.compile("^\\| `([a-z0-9.-]+)` \\| ([^|]+) \\|", Pattern.MULTILINE);
 
 	@Test
 	void theRetryPropertiesDefaultToTheSdksRetryPolicy() {
@@ -82,7 +74,7 @@ class RimeDefaultsTests {
 		expected.put("rime.watcher.finished-history-size",
 				String.valueOf(RimeWatcherSettings.DEFAULT_FINISHED_HISTORY_SIZE));
 		Map<String, String> metadata = metadataDefaults();
-		Map<String, String> readme = readmeDefaults();
+		Map<String, String> readme = RimeConfigurationMetadataTests.readmeTable(2);
 		assertThat(expected).allSatisfy((key, value) -> {
 			assertThat(metadata.get(key)).as("metadata default of " + key).isEqualTo(value);
 			assertThat(readme.get(key)).as("README default of " + key).isEqualTo("`" + value + "`");
@@ -98,28 +90,14 @@ class RimeDefaultsTests {
 
 	private static Map<String, String> metadataDefaults() throws Exception {
 		Map<String, String> defaults = new LinkedHashMap<>();
-		try (InputStream in = RimeDefaultsTests.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
-			for (JsonNode property : JsonMapper.builder().build().readTree(in).get("properties")) {
-				JsonNode value = property.get("defaultValue");
-				if (value != null) {
-					defaults.put(property.get("name").asString(),
-							value.isNumber() ? value.numberValue().toString() : value.asString());
-				}
+		for (JsonNode property : RimeConfigurationMetadataTests.metadata().get("properties")) {
+			JsonNode value = property.get("defaultValue");
+			if (value != null) {
+				defaults.put(property.get("name").asString(),
+						value.isNumber() ? value.numberValue().toString() : value.asString());
 			}
 		}
 		return defaults;
-	}
-
-	private static Map<String, String> readmeDefaults() throws Exception {
-		String readme = Files.readString(Path.of("..", "README.md"));
-		int start = readme.indexOf("### Configuration properties");
-		String table = readme.substring(start, readme.indexOf("\n###", start + 1));
-		Map<String, String> rows = new LinkedHashMap<>();
-		Matcher row = TABLE_ROW.matcher(table);
-		while (row.find()) {
-			rows.put(row.group(1), row.group(2).trim());
-		}
-		return rows;
 	}
 
 }

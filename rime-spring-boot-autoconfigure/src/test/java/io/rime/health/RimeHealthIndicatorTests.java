@@ -99,7 +99,7 @@ class RimeHealthIndicatorTests {
 	}
 
 	@Test
-	void whenTheApiKeyIsWrongThenHealthIsDownWithoutShowingAnyKey() {
+	void whenTheApiKeyIsWrongThenHealthIsDownNamingThePropertyWithoutShowingAnyKey() {
 		start(RimeEmulator.builder().apiKey("the-right-key"));
 		RimeClient wrongKey = RimeClient.builder()
 			.address(this.emulator.baseUrl())
@@ -110,20 +110,8 @@ class RimeHealthIndicatorTests {
 			.health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat((String) health.getDetails().get("error")).contains("RimeApiException", "401");
-		assertThat(health.toString()).doesNotContain("the-right-key", "the-wrong-key");
-	}
-
-	@Test
-	void whenTheApiKeyIsRejectedHealthNamesThePropertyToCheckNotABuilderMethod() {
-		start(RimeEmulator.builder().apiKey("the-right-key"));
-		RimeClient wrongKey = RimeClient.builder()
-			.address(this.emulator.baseUrl())
-			.apiKey("the-wrong-key")
-			.retryPolicy(RetryPolicy.withMaxRetries(0))
-			.build();
-		Health health = new RimeHealthIndicator(wrongKey, Duration.ofSeconds(2), Duration.ZERO).health();
 		assertThat((String) health.getDetails().get("action")).contains("'rime.api-key'");
-		assertThat(health.toString()).doesNotContain("apiKey", "the-wrong-key");
+		assertThat(health.toString()).doesNotContain("the-right-key", "the-wrong-key", "apiKey");
 	}
 
 	@Test
