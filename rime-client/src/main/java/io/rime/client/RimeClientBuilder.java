@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ThreadFactory;
 
 import javax.net.ssl.SSLContext;
 
@@ -114,6 +115,8 @@ public final class RimeClientBuilder {
 	private @Nullable Duration readTimeout;
 
 	private @Nullable Proxy proxy;
+
+	private @Nullable ThreadFactory threadFactory;
 
 	private RestClient.@Nullable Builder restClientBuilder;
 
@@ -224,6 +227,24 @@ public final class RimeClientBuilder {
 					+ "new Proxy(Proxy.Type.HTTP, new InetSocketAddress(\"proxy.example.com\", 3128)), or Proxy.NO_PROXY");
 		}
 		this.proxy = proxy;
+		return this;
+	}
+
+	/**
+	 * Create the threads that waits run on ({@code waitUntilFinish}'s polls, {@code whenFinished}
+	 * and its callbacks) with this factory, such as one of virtual threads (Spring Boot's starter
+	 * gives one with {@code spring.threads.virtual.enabled=true}). Default: the SDK's daemon
+	 * threads, with virtual threads for reads on Java 21 and later. Threads are made as waits need
+	 * them and dropped when idle.
+	 * @param threadFactory the factory
+	 * @return this builder
+	 */
+	public RimeClientBuilder threadFactory(ThreadFactory threadFactory) {
+		if (threadFactory == null) {
+			throw new IllegalArgumentException("threadFactory must not be null; expected a ThreadFactory, such as"
+					+ " one of virtual threads");
+		}
+		this.threadFactory = threadFactory;
 		return this;
 	}
 
@@ -435,7 +456,7 @@ public final class RimeClientBuilder {
 		}
 		Sdk sdk = new Sdk(restClient(), baseUri, this.apiKey, this.retryPolicy, this.maxRetryAfter,
 				this.idempotencyKeysHonoured, retryListener(), this.observationRegistry, this.observationConvention,
-				this.verboseOutput, this.clock, this.validationTimeout, this.listingTimeout);
+				this.verboseOutput, this.clock, this.validationTimeout, this.listingTimeout, this.threadFactory);
 		return new RimeClient(baseUri, this.defaultProjectId, sdk, List.copyOf(this.jobStartListeners));
 	}
 

@@ -17,6 +17,7 @@ import io.rime.autoconfigure.RimeConfigurations.RetryMetricsConfiguration;
 import io.rime.autoconfigure.RimeConfigurations.RimeClientBuilderConfiguration;
 import io.rime.autoconfigure.RimeConfigurations.RimeClientConfiguration;
 import io.rime.autoconfigure.RimeConfigurations.UserRimeClientConfiguration;
+import io.rime.autoconfigure.RimeConfigurations.VirtualThreadsConfiguration;
 import io.rime.client.RimeClient;
 
 /**
@@ -33,7 +34,8 @@ import io.rime.client.RimeClient;
 @ConditionalOnBooleanProperty(name = "rime.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RimeProperties.class)
 @Import({ UserRimeClientConfiguration.class, RimeClientConfiguration.class, RimeClientBuilderConfiguration.class,
-		RetryMetricsConfiguration.class, MeterDescriptionsConfiguration.class, ApiKeySanitizingConfiguration.class })
+		RetryMetricsConfiguration.class, MeterDescriptionsConfiguration.class, VirtualThreadsConfiguration.class,
+		ApiKeySanitizingConfiguration.class })
 public final class RimeAutoConfiguration {
 
 }

@@ -14,14 +14,17 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
@@ -189,6 +192,23 @@ final class RimeConfigurations {
 		@ConditionalOnMissingBean(name = "rimeMeterDescriptions")
 		MeterFilter rimeMeterDescriptions() {
 			return new RimeMeterDescriptions();
+		}
+
+	}
+
+	/**
+	 * Runs the client's waits ({@code waitUntilFinish}, {@code whenFinished}) on virtual threads
+	 * when the application runs on them ({@code spring.threads.virtual.enabled=true}, Java 21+).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnThreading(Threading.VIRTUAL)
+	static class VirtualThreadsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "rimeVirtualThreadsCustomizer")
+		RimeClientBuilderCustomizer rimeVirtualThreadsCustomizer() {
+			return (builder) -> builder
+				.threadFactory(new VirtualThreadTaskExecutor("rime-client-").getVirtualThreadFactory());
 		}
 
 	}

@@ -8,11 +8,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Polls until a condition holds. One scheduler thread per client only keeps time; the reads run
@@ -33,8 +36,16 @@ final class Poller implements AutoCloseable {
 	 * Create a poller with its own daemon scheduler thread and read executor.
 	 */
 	public Poller() {
+		this(null);
+	}
+
+	/**
+	 * Create a poller whose scheduler and reads run on threads of the given factory.
+	 * @param threadFactory the factory, or {@code null} for the SDK's own daemon threads
+	 */
+	public Poller(@Nullable ThreadFactory threadFactory) {
 		String prefix = "rime-client-" + clientCount.incrementAndGet();
-		this.scheduler = new ScheduledThreadPoolExecutor(1, (task) -> {
+		this.scheduler = new ScheduledThreadPoolExecutor(1, (threadFactory != null) ? threadFactory : (task) -> {
 			Thread thread = new Thread(task, prefix + "-poller-1");
 			thread.setDaemon(true);
 			return thread;
@@ -43,7 +54,7 @@ final class Poller implements AutoCloseable {
 		this.scheduler.allowCoreThreadTimeOut(true);
 		this.scheduler.setRemoveOnCancelPolicy(true);
 		this.scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-		this.reads = ReadExecutors.create(prefix + "-read-");
+		this.reads = ReadExecutors.create(prefix + "-read-", threadFactory);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,22 +26,29 @@ final class ReadExecutors {
 	/**
 	 * Create an executor for reads.
 	 * @param threadPrefix the name prefix of platform threads, such as {@code rime-client-1-read-}
+	 * @param threadFactory the application's thread factory ({@code RimeClientBuilder.threadFactory}),
+	 * or {@code null} for the SDK's choice
 	 * @return the executor; shut it down with the client
 	 */
-	static ExecutorService create(String threadPrefix) {
+	static ExecutorService create(String threadPrefix, @Nullable ThreadFactory threadFactory) {
+		if (threadFactory != null) {
+			return threadsOf(threadFactory);
+		}
 		ExecutorService virtual = virtualThreads();
-		return (virtual != null) ? virtual : platformThreads(threadPrefix);
+		if (virtual != null) {
+			return virtual;
+		}
+		AtomicInteger threadCount = new AtomicInteger();
+		return threadsOf((task) -> {
+			Thread thread = new Thread(task, threadPrefix + threadCount.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
-	private static ExecutorService platformThreads(String threadPrefix) {
-		AtomicInteger threadCount = new AtomicInteger();
-		ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-				new SynchronousQueue<>(), (task) -> {
-					Thread thread = new Thread(task, threadPrefix + threadCount.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
-		return executor;
+	private static ExecutorService threadsOf(ThreadFactory threadFactory) {
+		return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+				threadFactory);
 	}
 
 	// Java 17 is the baseline, so the JDK 21 method is looked up rather than called.

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
@@ -83,7 +84,8 @@ public final class Sdk implements AutoCloseable {
 	public Sdk(RestClient restClient, URI baseUri, @Nullable String apiKey, RetryPolicy retryPolicy,
 			Duration maxRetryAfter, boolean idempotencyKeysHonoured, RetryListener retryListener,
 			ObservationRegistry observationRegistry, @Nullable RimeClientObservationConvention observationConvention,
-			PrintStream verboseOutput, Clock clock, Duration validationTimeout, @Nullable Duration listingTimeout) {
+			PrintStream verboseOutput, Clock clock, Duration validationTimeout, @Nullable Duration listingTimeout,
+			@Nullable ThreadFactory threadFactory) {
 		// Servers add fields; Jackson 3 ignores unknown ones by default, said here so it stays so.
 		// A duplicate key is malformed: a proxy that keeps the first and the SDK the last would
 		// disagree about what RIME said (its own protojson rejects duplicates too).
@@ -99,7 +101,7 @@ public final class Sdk implements AutoCloseable {
 				new RetryRules(idempotencyKeysHonoured), retryListener, errorMapper, clock);
 		this.api = new RimeApi(transport, jsonMapper);
 		this.observations = new Observations(observationRegistry, observationConvention);
-		this.poller = new Poller();
+		this.poller = new Poller(threadFactory);
 		PagedReads pagedReads = new PagedReads(
 				(listingTimeout != null) ? listingTimeout : PagedReads.defaultTimeout(retryPolicy.getTimeout()));
 		this.jobs = new JobService(this.api, this.observations, this.poller, verboseOutput, clock, errorMapper);
