@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -49,6 +50,12 @@ public class RimeHealthIndicator implements HealthIndicator {
 	private final Supplier<@Nullable RimeWatcherState> watcherState;
 
 	private final Object lock = new Object();
+
+	private volatile ThreadFactory threadFactory = (task) -> {
+		Thread thread = new Thread(task, "rime-health-check");
+		thread.setDaemon(true);
+		return thread;
+	};
 
 	private @Nullable Health cached;
 
@@ -127,7 +134,7 @@ public class RimeHealthIndicator implements HealthIndicator {
 			}
 			call = this.inFlight;
 			if (call == null) {
-				call = CompletableFuture.supplyAsync(this::check, RimeHealthIndicator::runOnDaemonThread);
+				call = CompletableFuture.supplyAsync(this::check, (task) -> this.threadFactory.newThread(task).start());
 				this.inFlight = call;
 			}
 		}
@@ -221,10 +228,13 @@ public class RimeHealthIndicator implements HealthIndicator {
 		return builder.withDetail("address", this.address);
 	}
 
-	private static void runOnDaemonThread(Runnable task) {
-		Thread thread = new Thread(task, "rime-health-check");
-		thread.setDaemon(true);
-		thread.start();
+	/**
+	 * Check RIME on threads of this factory, such as one of virtual threads. Default: a daemon
+	 * platform thread named {@code rime-health-check} per check.
+	 * @param threadFactory the factory
+	 */
+	public void setThreadFactory(ThreadFactory threadFactory) {
+		this.threadFactory = threadFactory;
 	}
 
 }

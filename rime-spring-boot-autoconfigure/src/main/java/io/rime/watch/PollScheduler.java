@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -33,6 +34,12 @@ final class PollScheduler {
 
 	private final Object monitor = new Object();
 
+	private volatile ThreadFactory threadFactory = (task) -> {
+		Thread thread = new Thread(task, "rime-watcher");
+		thread.setDaemon(true);
+		return thread;
+	};
+
 	private @Nullable Run run;
 
 	/**
@@ -47,16 +54,20 @@ final class PollScheduler {
 		this.cycle = cycle;
 	}
 
+	/**
+	 * Use a factory of the application's for the polling thread, such as one of virtual threads.
+	 * @param threadFactory the factory; a thread started before this keeps running
+	 */
+	void threadFactory(ThreadFactory threadFactory) {
+		this.threadFactory = threadFactory;
+	}
+
 	void start() {
 		synchronized (this.monitor) {
 			if (this.run != null) {
 				return;
 			}
-			ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
-				Thread thread = new Thread(task, "rime-watcher");
-				thread.setDaemon(true);
-				return thread;
-			});
+			ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, this.threadFactory);
 			executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 			executor.setRemoveOnCancelPolicy(true);
 			Run started = new Run(executor, this.pollInterval.toNanos(), this::runSafely);

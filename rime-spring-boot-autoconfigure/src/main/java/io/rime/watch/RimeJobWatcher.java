@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.observation.Observation;
@@ -230,6 +231,15 @@ public class RimeJobWatcher implements SmartLifecycle {
 	 */
 	public long redeliveryCount() {
 		return this.jobs.redeliveryCount();
+	}
+
+	/**
+	 * Poll on threads of this factory, such as one of virtual threads; call it before the watcher
+	 * starts. Default: a daemon platform thread named {@code rime-watcher}.
+	 * @param threadFactory the factory
+	 */
+	public void setThreadFactory(ThreadFactory threadFactory) {
+		this.scheduler.threadFactory(threadFactory);
 	}
 
 	/**

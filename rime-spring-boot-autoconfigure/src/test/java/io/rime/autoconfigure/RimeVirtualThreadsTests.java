@@ -1,8 +1,20 @@
 package io.rime.autoconfigure;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
+
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.thread.Threading;
+
+import io.rime.autoconfigure.health.RimeHealthContributorAutoConfiguration;
+import io.rime.autoconfigure.watch.RimeWatcherAutoConfiguration;
+import io.rime.health.RimeHealthIndicator;
+import io.rime.watch.RimeWatcherGate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +33,37 @@ class RimeVirtualThreadsTests extends EmulatorBackedTests {
 				assertThat(virtual).isEqualTo(Runtime.version().feature() >= 21);
 				assertThat(context.getBean(io.rime.client.RimeClient.class).getRimeInfo()).isNotNull();
 			});
+	}
+
+	@Test
+	void theWatcherPollsAndHealthIsCheckedOnVirtualThreadsWhereTheJvmHasThem() {
+		List<Boolean> pollThreads = new CopyOnWriteArrayList<>();
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(RimeWatcherAutoConfiguration.class,
+					RimeHealthContributorAutoConfiguration.class))
+			.withPropertyValues(emulatorProperties("spring.threads.virtual.enabled=true", "rime.watcher.enabled=true",
+					"rime.watcher.poll-interval=20ms"))
+			.withBean(RimeWatcherGate.class, () -> () -> pollThreads.add(isVirtual(Thread.currentThread())))
+			.run((context) -> {
+				boolean virtual = Threading.VIRTUAL.isActive(context.getEnvironment());
+				Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !pollThreads.isEmpty());
+				assertThat(pollThreads).containsOnly(virtual);
+				String health = context.getBean(RimeHealthIndicator.class).health().getStatus().getCode();
+				assertThat(health).isEqualTo("UP");
+				assertThat(context.getBean(RimeHealthIndicator.class)).extracting("threadFactory")
+					.satisfies((factory) -> assertThat(isVirtual(((ThreadFactory) factory).newThread(() -> {
+					}))).isEqualTo(virtual));
+			});
+	}
+
+	// Thread.isVirtual() is Java 21 API; on Java 17 no thread is virtual.
+	private static boolean isVirtual(Thread thread) {
+		try {
+			return (boolean) Thread.class.getMethod("isVirtual").invoke(thread);
+		}
+		catch (ReflectiveOperationException ex) {
+			return false;
+		}
 	}
 
 	@Test

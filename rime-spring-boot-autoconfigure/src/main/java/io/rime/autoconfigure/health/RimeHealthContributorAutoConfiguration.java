@@ -11,8 +11,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
 
 import io.rime.autoconfigure.RimeAutoConfiguration;
 import io.rime.autoconfigure.RimeProperties;
@@ -36,12 +39,16 @@ public final class RimeHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = { "rimeHealthIndicator", "rimeHealthContributor" })
 	RimeHealthIndicator rimeHealthIndicator(RimeClient client, RimeProperties properties,
-			ObjectProvider<RimeJobWatcher> watcher) {
-		return new RimeHealthIndicator(client, properties.getHealth().getTimeout(),
+			ObjectProvider<RimeJobWatcher> watcher, Environment environment) {
+		RimeHealthIndicator indicator = new RimeHealthIndicator(client, properties.getHealth().getTimeout(),
 				properties.getHealth().getCacheTtl(), Clock.systemUTC(), () -> {
 					RimeJobWatcher jobWatcher = watcher.getIfUnique();
 					return (jobWatcher != null) ? jobWatcher.state() : null;
 				});
+		if (Threading.VIRTUAL.isActive(environment)) {
+			indicator.setThreadFactory(new VirtualThreadTaskExecutor("rime-health-check-").getVirtualThreadFactory());
+		}
+		return indicator;
 	}
 
 	/**

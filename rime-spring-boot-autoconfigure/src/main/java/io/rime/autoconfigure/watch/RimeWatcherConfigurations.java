@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
 
 import io.rime.autoconfigure.RimeClientBuilderCustomizer;
 import io.rime.client.RimeClient;
@@ -84,10 +86,15 @@ final class RimeWatcherConfigurations {
 				ObjectProvider<ObservationRegistry> observationRegistry,
 				ObjectProvider<RimeWatcherPollObservationConvention> observationConvention,
 				ObjectProvider<RimeWatcherLedger> ledger) {
-			return new RimeJobWatcher(client, eventPublisher(context), settings(properties), gate,
+			RimeJobWatcher watcher = new RimeJobWatcher(client, eventPublisher(context), settings(properties), gate,
 					ledger.getIfUnique(RimeWatcherLedger::inMemory),
 					observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP), observationConvention.getIfUnique(),
 					Clock.systemUTC());
+			if (Threading.VIRTUAL.isActive(context.getEnvironment())) {
+				// As Spring Boot's own schedulers with spring.threads.virtual.enabled=true.
+				watcher.setThreadFactory(new VirtualThreadTaskExecutor("rime-watcher-").getVirtualThreadFactory());
+			}
+			return watcher;
 		}
 
 		// Every context Spring creates is an AbstractApplicationContext; any other keeps Spring's
