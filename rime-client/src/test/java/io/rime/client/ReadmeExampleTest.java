@@ -3,7 +3,12 @@ package io.rime.client;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +47,34 @@ class ReadmeExampleTest {
 
 		assertThat(section).isPositive();
 		assertThat(withoutWhitespace(source)).contains(withoutWhitespace(readme.substring(start, end)));
+	}
+
+	@Test
+	void theReadmesSdkAndEmulatorExamplesImportEveryTypeTheyUse() throws Exception {
+		String readme = Files.readString(Path.of("..", "README.md"));
+		for (String section : List.of("## Using the SDK without Spring", "## The emulator")) {
+			int start = readme.indexOf("```java\n", readme.indexOf(section)) + "```java\n".length();
+			String example = readme.substring(start, readme.indexOf("```", start));
+			List<String> imports = example.lines()
+				.filter((line) -> line.startsWith("import "))
+				.map((line) -> line.substring("import ".length(), line.length() - 1))
+				.toList();
+			String code = example.lines()
+				.filter((line) -> !line.startsWith("import "))
+				.collect(Collectors.joining("\n"))
+				.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
+			Matcher type = Pattern.compile("\\b(?:new |\\()?([A-Z][A-Za-z]+)\\b(?=[ .(<])").matcher(code);
+			List<String> imported = new ArrayList<>();
+			for (String name : imports) {
+				imported.add(Class.forName(name).getSimpleName());
+			}
+			while (type.find()) {
+				String simpleName = type.group(1);
+				if (!simpleName.equals("String") && !simpleName.equals("System") && !simpleName.equals("SUCCEEDED")) {
+					assertThat(imported).as(section + " uses " + simpleName).contains(simpleName);
+				}
+			}
+		}
 	}
 
 	private static String withoutWhitespace(String text) {
