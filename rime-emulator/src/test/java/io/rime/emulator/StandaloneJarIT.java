@@ -1,19 +1,16 @@
 package io.rime.emulator;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -74,14 +71,10 @@ class StandaloneJarIT {
 		}
 	}
 
-	private static Path executableJar() throws IOException {
-		try (Stream<Path> files = Files.list(Path.of("target"))) {
-			List<Path> jars = files
-				.filter((file) -> file.getFileName().toString().matches("rime-emulator-.*\\.jar"))
-				.toList();
-			assertThat(jars).as("exactly one jar matches rime-emulator/target/rime-emulator-*.jar").hasSize(1);
-			return jars.get(0);
-		}
+	private static Path executableJar() {
+		Path jar = Path.of("target", "rime-emulator-standalone.jar");
+		assertThat(jar).as("the jar the README's standalone command names").isRegularFile();
+		return jar;
 	}
 
 }
