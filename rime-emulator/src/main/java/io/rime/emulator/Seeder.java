@@ -14,13 +14,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * Puts state into a {@link RimeEmulator} without HTTP, for tests: projects, registered datasets
  * and models whose validation has already succeeded, stress test configs that use them, and jobs
- * in a chosen state or finishing at a chosen time on the emulator's clock. Get one with
+ * in a chosen state or finishing at a chosen time on the emulator's clock, with generated results
+ * or with {@link SeededResults results of chosen statuses}. Get one with
  * {@link RimeEmulator#seed()}.
  *
  * <pre>{@code
  * String project = emulator.seed().project("fraud");
  * Map<String, Object> config = emulator.seed().testRunConfig(project);   // ready for startStressTest
  * String running = emulator.seed().stressTest(project, Seeder.JobState.RUNNING);
+ * String failing = emulator.seed().stressTest(project,
+ *         SeededResults.empty().batch("subset_accuracy", SeededResults.Status.PASS, SeededResults.Status.FAIL));
  * }</pre>
  */
 public final class Seeder {
@@ -139,6 +142,10 @@ public final class Seeder {
 	 * @return the job id
 	 */
 	public String stressTestFinishingAt(String projectId, Instant finishAt) {
+		return finishingAt(projectId, finishAt, null);
+	}
+
+	private String finishingAt(String projectId, Instant finishAt, @Nullable SeededResults results) {
 		if (finishAt == null) {
 			throw new IllegalArgumentException("Seeded job finishAt must not be null");
 		}
@@ -149,7 +156,37 @@ public final class Seeder {
 				: atLeastShortest(api.settings().runningDuration());
 		Instant runningAt = finishAt.isAfter(now) ? now : finishAt.minus(running);
 		return api.stressTest(requireText(projectId, "projectId"), runningAt.minus(pending), pending, running, null,
-				null);
+				null, (results != null) ? results.batches() : null);
+	}
+
+	/**
+	 * Adds a stress test job that succeeded just now with the given results: a test run whose
+	 * batches and test cases have the chosen statuses, read through the results endpoints.
+	 * @param projectId an existing project
+	 * @param results the results it ends with
+	 * @return the job id
+	 */
+	public String stressTest(String projectId, SeededResults results) {
+		requireResults(results);
+		SeedingApi api = this.api.get();
+		Instant now = api.settings().now();
+		Duration pending = atLeastShortest(api.settings().pendingDuration());
+		Duration running = atLeastShortest(api.settings().runningDuration());
+		return api.stressTest(requireText(projectId, "projectId"), now.minus(pending).minus(running), pending, running,
+				null, null, results.batches());
+	}
+
+	/**
+	 * Adds a stress test job that runs until the given time and then succeeds with the given
+	 * results; a time that has passed gives a job that succeeded then.
+	 * @param projectId an existing project
+	 * @param finishAt when it succeeds, on the emulator's clock
+	 * @param results the results it ends with
+	 * @return the job id
+	 */
+	public String stressTestFinishingAt(String projectId, Instant finishAt, SeededResults results) {
+		requireResults(results);
+		return finishingAt(projectId, finishAt, results);
 	}
 
 	private static Map<String, Object> config(String datasetId, String modelId) {
@@ -158,6 +195,13 @@ public final class Seeder {
 		config.put("modelId", Map.of("uuid", modelId));
 		config.put("dataInfo", Map.of("refDatasetId", datasetId, "evalDatasetId", datasetId));
 		return config;
+	}
+
+	private static void requireResults(@Nullable SeededResults results) {
+		if (results == null) {
+			throw new IllegalArgumentException(
+					"Seeded results must not be null; expected SeededResults.empty().batch(testType, statuses...)");
+		}
 	}
 
 	private static Duration atLeastShortest(Duration duration) {

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import io.rime.client.JobStatus;
 import io.rime.client.RimeClient;
 import io.rime.emulator.MutableClock;
+import io.rime.emulator.SeededResults;
+import io.rime.emulator.SeededResults.Status;
 import io.rime.emulator.Seeder;
+import io.rime.test.RimeEmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +26,15 @@ class GateTests {
 		clock.advance(Duration.ofMinutes(1));
 
 		assertThat(rime.job(jobId).getStatus().status()).isEqualTo(JobStatus.SUCCEEDED);
+	}
+
+	@Test
+	void aRunWithAFailingTestCaseHasFailures(RimeClient rime, Seeder seed) {
+		String projectId = seed.project("gate");
+		String jobId = seed.stressTest(projectId,
+				SeededResults.empty().batch("subset_accuracy", Status.PASS, Status.FAIL));
+
+		assertThat(rime.job(jobId).getTestRun().hasFailures()).isTrue();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -44,14 +45,28 @@ final class ResultsGenerator {
 	static ObjectNode testCase(TestRun run, long index) {
 		Batch batch = BATCHES.get(batchOf(run, index));
 		long hash = mix(run.seed() ^ (index * 0x9E3779B97F4A7C15L));
-		String status = status(hash);
+		String feature = run.features().isEmpty() ? null : run.features().get((int) (index % run.features().size()));
+		return testCase(run.testRunId(), batch, index, feature, status(hash), hash);
+	}
+
+	/**
+	 * Builds one test case.
+	 * @param testRunId the run
+	 * @param batch its batch
+	 * @param index its index in the run, for its id
+	 * @param feature the feature it tested, if any
+	 * @param status its REST v1 status
+	 * @param hash the source of its importance and metrics
+	 * @return the REST v1 {@code TestCase}
+	 */
+	static ObjectNode testCase(String testRunId, Batch batch, long index, @Nullable String feature, String status,
+			long hash) {
 		ObjectNode json = Json.object();
-		json.put("testRunId", run.testRunId());
+		json.put("testRunId", testRunId);
 		json.put("testBatchType", batch.type());
 		json.put("testCaseId", batch.type() + "-" + index);
 		var features = json.putArray("features");
-		if (!run.features().isEmpty()) {
-			String feature = run.features().get((int) (index % run.features().size()));
+		if (feature != null) {
 			features.add(feature);
 			json.put("urlSafeFeatureId",
 					Base64.getUrlEncoder().encodeToString(feature.getBytes(StandardCharsets.UTF_8)));
@@ -95,20 +110,36 @@ final class ResultsGenerator {
 				default -> pass++;
 			}
 		}
+		return batchResult(run.testRunId(), batch, 200 + (mix(run.seed() + batchIndex) >>> 54),
+				new long[] { pass, warning, fail, skip }, failingFeatures);
+	}
+
+	/**
+	 * Builds one test batch result.
+	 * @param testRunId the run
+	 * @param batch the batch
+	 * @param durationMillis how long it took
+	 * @param counts its pass, warning, fail and skip counts
+	 * @param failingFeatures the features of its warning and failing cases
+	 * @return the REST v1 {@code TestBatchResult}
+	 */
+	static ObjectNode batchResult(String testRunId, Batch batch, long durationMillis, long[] counts,
+			Set<String> failingFeatures) {
 		ObjectNode json = Json.object();
-		json.put("testRunId", run.testRunId());
+		json.put("testRunId", testRunId);
 		json.put("testType", batch.type());
 		json.put("testName", batch.name());
 		json.put("description", batch.name() + " checks of the model on the evaluation data");
 		json.put("testCategory", batch.category());
-		json.put("durationInMillis", Long.toString(200 + (mix(run.seed() + batchIndex) >>> 54)));
-		json.put("severity", (fail > 0) ? "SEVERITY_ALERT" : (warning > 0) ? "SEVERITY_WARNING" : "SEVERITY_PASS");
-		ObjectNode counts = json.putObject("summaryCounts");
-		counts.put("total", Long.toString(end - start));
-		counts.put("pass", Long.toString(pass));
-		counts.put("warning", Long.toString(warning));
-		counts.put("fail", Long.toString(fail));
-		counts.put("skip", Long.toString(skip));
+		json.put("durationInMillis", Long.toString(durationMillis));
+		json.put("severity",
+				(counts[2] > 0) ? "SEVERITY_ALERT" : (counts[1] > 0) ? "SEVERITY_WARNING" : "SEVERITY_PASS");
+		ObjectNode summary = json.putObject("summaryCounts");
+		summary.put("total", Long.toString(counts[0] + counts[1] + counts[2] + counts[3]));
+		summary.put("pass", Long.toString(counts[0]));
+		summary.put("warning", Long.toString(counts[1]));
+		summary.put("fail", Long.toString(counts[2]));
+		summary.put("skip", Long.toString(counts[3]));
 		failingFeatures.forEach(json.putArray("failingFeatures")::add);
 		return json;
 	}
@@ -187,7 +218,7 @@ final class ResultsGenerator {
 	record TestRun(String testRunId, String jobId, List<String> features, long caseCount, long seed) {
 
 		static TestRun of(String testRunId, String jobId, String runName, List<String> features,
-				@org.jspecify.annotations.Nullable Long caseCount) {
+				@Nullable Long caseCount) {
 			long seed = mix((runName + "\u0000" + String.join("\u0000", features)).hashCode() * 0x9E3779B97F4A7C15L);
 			long count = (caseCount != null) ? caseCount
 					: (long) BATCHES.size() * Math.max(1, features.size());

@@ -21,6 +21,11 @@ public final class SeedingApi {
 	/** Where a seeded model is. */
 	public static final String REMOTE_MODEL = "s3://rime-emulator/seeded/model.py";
 
+	/** The test types a seeded result's batch can have: those of generated results. */
+	public static final List<String> TEST_TYPES = ResultsGenerator.BATCHES.stream()
+		.map(ResultsGenerator.Batch::type)
+		.toList();
+
 	private final EmulatorSettings settings;
 
 	private final Projects projects;
@@ -113,6 +118,22 @@ public final class SeedingApi {
 	 */
 	public String stressTest(String projectId, Instant created, Duration pending, Duration running,
 			@Nullable String failure, @Nullable Instant cancelAt) {
+		return stressTest(projectId, created, pending, running, failure, cancelAt, null);
+	}
+
+	/**
+	 * Adds a stress test job and its test run.
+	 * @param projectId an existing project
+	 * @param created when the job was created
+	 * @param pending how long it is pending
+	 * @param running how long it runs
+	 * @param failure why it fails, or {@code null} when it succeeds
+	 * @param cancelAt when a cancellation takes effect, or {@code null}
+	 * @param batches the results it ends with, or {@code null} for generated results
+	 * @return the job id
+	 */
+	public String stressTest(String projectId, Instant created, Duration pending, Duration running,
+			@Nullable String failure, @Nullable Instant cancelAt, @Nullable List<SeededBatch> batches) {
 		return call(() -> {
 			Projects.Project project = this.projects.require(projectId);
 			String datasetId = dataset(projectId, REMOTE_DATA, "Survived");
@@ -124,8 +145,11 @@ public final class SeedingApi {
 				job.requestCancel(cancelAt);
 			}
 			String runName = "seeded-" + job.id();
-			this.results.add(new RunResults.Generated(ResultsGenerator.TestRun.of(testRunId, job.id(), runName,
-					DataFile.REMOTE_FEATURES, this.settings.testCasesPerRun())),
+			RunResults results = (batches != null)
+					? new SeededRunResults(testRunId, job.id(), DataFile.REMOTE_FEATURES, batches)
+					: new RunResults.Generated(ResultsGenerator.TestRun.of(testRunId, job.id(), runName,
+							DataFile.REMOTE_FEATURES, this.settings.testCasesPerRun()));
+			this.results.add(results,
 					new TestRunDetails.RunInfo(runName, projectId, modelId, datasetId, datasetId,
 							project.json().path("modelTask").asString("MODEL_TASK_UNSPECIFIED"), List.of(),
 							job.created()));
@@ -140,6 +164,20 @@ public final class SeedingApi {
 		catch (ApiError error) {
 			throw new IllegalArgumentException(error.getMessage(), error);
 		}
+	}
+
+	/**
+	 * A test batch of seeded results.
+	 *
+	 * @param testType one of {@link #TEST_TYPES}
+	 * @param statuses the REST v1 statuses of its test cases, in order
+	 */
+	public record SeededBatch(String testType, List<String> statuses) {
+
+		public SeededBatch {
+			statuses = List.copyOf(statuses);
+		}
+
 	}
 
 }
