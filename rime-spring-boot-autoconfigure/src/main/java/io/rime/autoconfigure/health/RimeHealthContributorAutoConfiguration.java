@@ -11,14 +11,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.thread.Threading;
+import org.springframework.boot.task.SimpleAsyncTaskSchedulerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.core.task.VirtualThreadTaskExecutor;
 
 import io.rime.autoconfigure.RimeAutoConfiguration;
 import io.rime.autoconfigure.RimeProperties;
+import io.rime.autoconfigure.RimeThreads;
 import io.rime.client.RimeClient;
 import io.rime.health.RimeHealthIndicator;
 import io.rime.health.RimeHealthMetrics;
@@ -39,15 +39,14 @@ public final class RimeHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = { "rimeHealthIndicator", "rimeHealthContributor" })
 	RimeHealthIndicator rimeHealthIndicator(RimeClient client, RimeProperties properties,
-			ObjectProvider<RimeJobWatcher> watcher, Environment environment) {
+			ObjectProvider<RimeJobWatcher> watcher, ObjectProvider<SimpleAsyncTaskSchedulerBuilder> schedulerBuilder,
+			Environment environment) {
 		RimeHealthIndicator indicator = new RimeHealthIndicator(client, properties.getHealth().getTimeout(),
 				properties.getHealth().getCacheTtl(), Clock.systemUTC(), () -> {
 					RimeJobWatcher jobWatcher = watcher.getIfUnique();
 					return (jobWatcher != null) ? jobWatcher.state() : null;
 				});
-		if (Threading.VIRTUAL.isActive(environment)) {
-			indicator.setThreadFactory(new VirtualThreadTaskExecutor("rime-health-check-").getVirtualThreadFactory());
-		}
+		indicator.setThreadFactory(RimeThreads.threadFactory(schedulerBuilder, environment, "rime-health-check-"));
 		return indicator;
 	}
 

@@ -15,7 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.thread.Threading;
+import org.springframework.boot.task.SimpleAsyncTaskSchedulerBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +23,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.task.VirtualThreadTaskExecutor;
 
 import io.rime.autoconfigure.RimeClientBuilderCustomizer;
+import io.rime.autoconfigure.RimeThreads;
 import io.rime.client.RimeClient;
 import io.rime.watch.RimeJobWatcher;
 import io.rime.watch.RimeJobWatcherMetrics;
@@ -85,15 +85,13 @@ final class RimeWatcherConfigurations {
 				RimeWatcherProperties properties, RimeWatcherGate gate,
 				ObjectProvider<ObservationRegistry> observationRegistry,
 				ObjectProvider<RimeWatcherPollObservationConvention> observationConvention,
-				ObjectProvider<RimeWatcherLedger> ledger) {
+				ObjectProvider<RimeWatcherLedger> ledger, ObjectProvider<SimpleAsyncTaskSchedulerBuilder> schedulerBuilder) {
 			RimeJobWatcher watcher = new RimeJobWatcher(client, eventPublisher(context), settings(properties), gate,
 					ledger.getIfUnique(RimeWatcherLedger::inMemory),
 					observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP), observationConvention.getIfUnique(),
 					Clock.systemUTC());
-			if (Threading.VIRTUAL.isActive(context.getEnvironment())) {
-				// As Spring Boot's own schedulers with spring.threads.virtual.enabled=true.
-				watcher.setThreadFactory(new VirtualThreadTaskExecutor("rime-watcher-").getVirtualThreadFactory());
-			}
+			watcher.setThreadFactory(
+					RimeThreads.threadFactory(schedulerBuilder, context.getEnvironment(), "rime-watcher-"));
 			return watcher;
 		}
 
