@@ -74,9 +74,7 @@ final class RimeApi {
 	 * @return the response
 	 */
 	public Wire.DatasetResponse getDataset(@Nullable String datasetId, @Nullable String name) {
-		HttpCall call = HttpCall.get("get_dataset", "/v1/registry/dataset").query("datasetId", datasetId)
-			.query("datasetName", name);
-		return get(call, Wire.DatasetResponse.class);
+		return getRegistered(Registry.DATASET, datasetId, name, Wire.DatasetResponse.class);
 	}
 
 	/**
@@ -86,10 +84,7 @@ final class RimeApi {
 	 * @return the page
 	 */
 	public Wire.ListDatasetsResponse listDatasets(String projectId, @Nullable String pageToken) {
-		HttpCall call = HttpCall.get("list_datasets", "/v1/registry/{projectId}/dataset", projectId)
-			.query("pageSize", LIST_PAGE_SIZE)
-			.query("pageToken", pageToken);
-		return get(call, Wire.ListDatasetsResponse.class);
+		return listRegistered(Registry.DATASET, projectId, pageToken, Wire.ListDatasetsResponse.class);
 	}
 
 	/**
@@ -97,7 +92,7 @@ final class RimeApi {
 	 * @param datasetId the dataset id
 	 */
 	public void deleteDataset(String datasetId) {
-		delete(HttpCall.delete("delete_dataset", "/v1/registry/dataset/{datasetId}", datasetId));
+		deleteRegistered(Registry.DATASET, datasetId);
 	}
 
 	/**
@@ -107,9 +102,7 @@ final class RimeApi {
 	 * @return the response
 	 */
 	public Wire.ModelResponse getModel(@Nullable String modelId, @Nullable String name) {
-		HttpCall call = HttpCall.get("get_model", "/v1/registry/model").query("modelId.uuid", modelId)
-			.query("modelName", name);
-		return get(call, Wire.ModelResponse.class);
+		return getRegistered(Registry.MODEL, modelId, name, Wire.ModelResponse.class);
 	}
 
 	/**
@@ -119,10 +112,7 @@ final class RimeApi {
 	 * @return the page
 	 */
 	public Wire.ListModelsResponse listModels(String projectId, @Nullable String pageToken) {
-		HttpCall call = HttpCall.get("list_models", "/v1/registry/{projectId}/model", projectId)
-			.query("pageSize", LIST_PAGE_SIZE)
-			.query("pageToken", pageToken);
-		return get(call, Wire.ListModelsResponse.class);
+		return listRegistered(Registry.MODEL, projectId, pageToken, Wire.ListModelsResponse.class);
 	}
 
 	/**
@@ -130,7 +120,49 @@ final class RimeApi {
 	 * @param modelId the model id
 	 */
 	public void deleteModel(String modelId) {
-		delete(HttpCall.delete("delete_model", "/v1/registry/model/{modelId}", modelId));
+		deleteRegistered(Registry.MODEL, modelId);
+	}
+
+	private <T> T getRegistered(Registry registry, @Nullable String id, @Nullable String name, Class<T> type) {
+		HttpCall call = HttpCall.get("get_" + registry.kind, "/v1/registry/" + registry.kind)
+			.query(registry.idQuery, id)
+			.query(registry.kind + "Name", name);
+		return get(call, type);
+	}
+
+	private <T> T listRegistered(Registry registry, String projectId, @Nullable String pageToken, Class<T> type) {
+		HttpCall call = HttpCall
+			.get("list_" + registry.kind + "s", "/v1/registry/{projectId}/" + registry.kind, projectId)
+			.query("pageSize", LIST_PAGE_SIZE)
+			.query("pageToken", pageToken);
+		return get(call, type);
+	}
+
+	private void deleteRegistered(Registry registry, String id) {
+		delete(HttpCall.delete("delete_" + registry.kind,
+				"/v1/registry/" + registry.kind + "/{" + registry.idVariable + "}", id));
+	}
+
+	/**
+	 * The registry's two kinds of entry, which RIME reads, lists and deletes alike; the names give
+	 * the operation and {@code uri} tags each call had when it was written out per kind.
+	 */
+	private enum Registry {
+
+		DATASET("dataset", "datasetId", "datasetId"), MODEL("model", "modelId.uuid", "modelId");
+
+		private final String kind;
+
+		private final String idQuery;
+
+		private final String idVariable;
+
+		Registry(String kind, String idQuery, String idVariable) {
+			this.kind = kind;
+			this.idQuery = idQuery;
+			this.idVariable = idVariable;
+		}
+
 	}
 
 	/**
