@@ -76,7 +76,7 @@ final class RequestFactoryChoice {
 		if (port == null || port < 1 || port > 65535) {
 			String value = (port != null) ? "Invalid value '" + port + "' for property 'rime.proxy.port'"
 					: "Property 'rime.proxy.port' is not set";
-			throw new InvalidRimeConfigurationException(value + " with 'rime.proxy.host' '" + host
+			throw new InvalidRimeConfigurationException("rime.proxy.port", value + " with 'rime.proxy.host' '" + host
 					+ "': expected a port from 1 to 65535.",
 					"Set 'rime.proxy.port' to the port of the proxy, such as 3128.");
 		}

@@ -26,6 +26,8 @@ public final class RimeConfigurationChecks {
 			+ " host:port, or an http or https URL such as https://rime.example.com, without user info, query or"
 			+ " fragment.";
 
+	private static final String API_KEY = "rime.api-key";
+
 	private RimeConfigurationChecks() {
 	}
 
@@ -94,7 +96,7 @@ public final class RimeConfigurationChecks {
 	}
 
 	private static InvalidRimeConfigurationException invalidAddress(String shownValue, String reason) {
-		return new InvalidRimeConfigurationException(
+		return new InvalidRimeConfigurationException("rime.address",
 				"Invalid value '" + shownValue + "' for property 'rime.address': " + reason + ".", ADDRESS_ACTION);
 	}
 
@@ -110,27 +112,30 @@ public final class RimeConfigurationChecks {
 		}
 		int placeholder = apiKey.indexOf("${");
 		if (placeholder >= 0 && apiKey.indexOf('}', placeholder) > placeholder) {
-			throw new InvalidRimeConfigurationException("Invalid value for property 'rime.api-key': it holds an"
-					+ " unresolved ${...} placeholder, so the environment variable or property it names is not set"
-					+ " (the value is not shown).",
+			throw new InvalidRimeConfigurationException(API_KEY,
+					"Invalid value for property 'rime.api-key': it holds an unresolved ${...} placeholder,"
+							+ " so the environment variable or property it names is not set (the value is not shown).",
 					"Set the environment variable or property that 'rime.api-key' refers to, such as RIME_API_KEY,"
 							+ " or set 'rime.api-key' to the key itself.");
 		}
 		if (apiKey.isBlank()) {
-			throw new InvalidRimeConfigurationException("Invalid value for property 'rime.api-key': it is blank.",
+			throw new InvalidRimeConfigurationException(API_KEY,
+					"Invalid value for property 'rime.api-key': it is blank.",
 					"Set 'rime.api-key' to the API key from the RIME web app, or remove the property for a server"
 							+ " without authentication.");
 		}
 		for (int i = 0; i < apiKey.length(); i++) {
 			char c = apiKey.charAt(i);
 			if (c == '\r' || c == '\n') {
-				throw new InvalidRimeConfigurationException("Invalid value for property 'rime.api-key': it contains a"
+				throw new InvalidRimeConfigurationException(API_KEY,
+						"Invalid value for property 'rime.api-key': it contains a"
 						+ " line break at index " + i + " (the key itself is not shown).",
 						"Set 'rime.api-key' to the single-line API key from the RIME web app; when it is read from a"
 								+ " file or a secret, remove the trailing line break.");
 			}
 			if (c < 0x20 || c > 0x7e) {
-				throw new InvalidRimeConfigurationException("Invalid value for property 'rime.api-key': it contains"
+				throw new InvalidRimeConfigurationException(API_KEY,
+						"Invalid value for property 'rime.api-key': it contains"
 						+ " the character U+" + String.format("%04X", (int) c) + " at index " + i
 						+ ", but only printable ASCII is allowed (the key itself is not shown).",
 						"Set 'rime.api-key' to the API key from the RIME web app, exactly as shown there.");
@@ -142,7 +147,7 @@ public final class RimeConfigurationChecks {
 	static String defaultProjectId(String id) {
 		// The SDK refuses a dot segment too, but as an IllegalArgumentException without the property name.
 		if (id.equals(".") || id.equals("..")) {
-			throw new InvalidRimeConfigurationException("Invalid value '" + id
+			throw new InvalidRimeConfigurationException("rime.default-project-id", "Invalid value '" + id
 					+ "' for property 'rime.default-project-id': expected a project id, not a dot segment.",
 					"Set 'rime.default-project-id' to the id of a RIME project, or remove it.");
 		}
@@ -191,20 +196,22 @@ public final class RimeConfigurationChecks {
 	 */
 	public static InvalidRimeConfigurationException invalid(String property, @Nullable Object shownValue,
 			String expected, String action) {
-		return new InvalidRimeConfigurationException(
+		return new InvalidRimeConfigurationException(property,
 				"Invalid value '" + shownValue + "' for property '" + property + "': expected " + expected + ".",
 				action);
 	}
 
 	static void retry(RimeProperties.Retry retry) {
 		if (retry.getMaxRetries() < 0) {
-			throw new InvalidRimeConfigurationException("Invalid value '" + retry.getMaxRetries()
+			throw new InvalidRimeConfigurationException("rime.retry.max-retries",
+					"Invalid value '" + retry.getMaxRetries()
 					+ "' for property 'rime.retry.max-retries': expected 0 or more.",
 					"Set 'rime.retry.max-retries' to the number of retries after the first call (each call is made"
 							+ " at most 1 + max-retries times), or to 0 to turn retries off.");
 		}
 		if (!(retry.getMultiplier() >= 1)) {
-			throw new InvalidRimeConfigurationException("Invalid value '" + format(retry.getMultiplier())
+			throw new InvalidRimeConfigurationException("rime.retry.multiplier",
+					"Invalid value '" + format(retry.getMultiplier())
 					+ "' for property 'rime.retry.multiplier': expected 1 or more.",
 					"Set 'rime.retry.multiplier' to 1 for a fixed delay, or to more than 1 (such as 2) for a delay"
 							+ " that grows after each retry.");
@@ -214,7 +221,8 @@ public final class RimeConfigurationChecks {
 		positive(retry.getMaxDelay(), "rime.retry.max-delay", "5s");
 		positive(retry.getTimeout(), "rime.retry.timeout", "30s");
 		if (retry.getMaxDelay().compareTo(retry.getDelay()) < 0) {
-			throw new InvalidRimeConfigurationException("Invalid value '" + format(retry.getMaxDelay())
+			throw new InvalidRimeConfigurationException("rime.retry.max-delay",
+					"Invalid value '" + format(retry.getMaxDelay())
 					+ "' for property 'rime.retry.max-delay': it is less than 'rime.retry.delay' ("
 					+ format(retry.getDelay()) + ").",
 					"Set 'rime.retry.max-delay' to at least the value of 'rime.retry.delay'.");
@@ -223,7 +231,7 @@ public final class RimeConfigurationChecks {
 
 	static InvalidRimeConfigurationException redirectsWithApiKey(HttpRedirects redirects) {
 		String value = redirects.name().toLowerCase(Locale.ROOT).replace('_', '-');
-		return new InvalidRimeConfigurationException("Invalid value '" + value
+		return new InvalidRimeConfigurationException("rime.redirects", "Invalid value '" + value
 				+ "' for property 'rime.redirects': the HTTP library would send the API key to any host a redirect"
 				+ " names.",
 				"Remove 'rime.redirects': the RIME client follows redirects of reads itself (at most 5) and sends"
@@ -246,7 +254,8 @@ public final class RimeConfigurationChecks {
 	public static SslBundle sslBundle(@Nullable SslBundles sslBundles, String name, String property) {
 		List<String> names = (sslBundles != null) ? sslBundles.getBundleNames() : List.of();
 		if (sslBundles == null || !names.contains(name)) {
-			throw new InvalidRimeConfigurationException("Invalid value '" + name + "' for property '" + property
+			throw new InvalidRimeConfigurationException(property,
+					"Invalid value '" + name + "' for property '" + property
 					+ "': no SSL bundle named '" + name + "' is configured (configured bundles: "
 					+ (names.isEmpty() ? "none" : String.join(", ", names.stream().sorted().toList())) + ").",
 					"Configure the bundle under 'spring.ssl.bundle.jks." + name + "' or 'spring.ssl.bundle.pem."

@@ -37,29 +37,12 @@ public record RimeWatcherSettings(Duration pollInterval, List<String> projectIds
 	public static final int DEFAULT_FINISHED_HISTORY_SIZE = 50;
 
 	/**
-	 * Checks each setting.
-	 * @throws IllegalArgumentException naming the setting that is out of range
+	 * Keeps its own copy of the project ids. The values are not checked again here: the starter
+	 * checks each {@code rime.watcher.*} property once, naming the property, before it creates the
+	 * settings.
 	 */
 	public RimeWatcherSettings {
-		positive(pollInterval, "pollInterval");
-		positive(projectRefreshInterval, "projectRefreshInterval");
-		if (shutdownTimeout == null || shutdownTimeout.isNegative()) {
-			throw new IllegalArgumentException("shutdownTimeout must be zero or more, but was " + shutdownTimeout);
-		}
-		if (projectIds == null) {
-			throw new IllegalArgumentException("projectIds is null; expected a list, empty for every project");
-		}
-		for (int i = 0; i < projectIds.size(); i++) {
-			String id = projectIds.get(i);
-			if (id == null || id.isBlank()) {
-				throw new IllegalArgumentException("projectIds[" + i + "] is blank; expected a project id");
-			}
-		}
 		projectIds = List.copyOf(projectIds);
-		if (finishedHistorySize < 0) {
-			throw new IllegalArgumentException(
-					"finishedHistorySize must be zero or more, but was " + finishedHistorySize);
-		}
 	}
 
 	/**
@@ -70,12 +53,6 @@ public record RimeWatcherSettings(Duration pollInterval, List<String> projectIds
 	public static RimeWatcherSettings defaults() {
 		return new RimeWatcherSettings(DEFAULT_POLL_INTERVAL, List.of(), DEFAULT_PROJECT_REFRESH_INTERVAL,
 				DEFAULT_SHUTDOWN_TIMEOUT, DEFAULT_FINISHED_HISTORY_SIZE);
-	}
-
-	private static void positive(Duration duration, String name) {
-		if (duration == null || duration.isZero() || duration.isNegative()) {
-			throw new IllegalArgumentException(name + " must be more than zero, but was " + duration);
-		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.rime.autoconfigure;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.boot.env.PropertiesPropertySourceLoader;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -300,6 +305,29 @@ class RimeConfigurationFailureAnalyzerTests {
 				"Action:", "Set 'rime.address' to a host such as rime.example.com");
 	}
 
+	@Test
+	void theReportNamesTheFileLineAndColumnWhereTheBadPropertyWasSet() throws Exception {
+		String resource = "io/rime/autoconfigure/origin/retry.properties";
+		List<PropertySource<?>> file = new PropertiesPropertySourceLoader().load("retry",
+				new ClassPathResource(resource));
+		FailureAnalysis analysis = analyze(this.contextRunner
+			.withInitializer((context) -> context.getEnvironment().getPropertySources().addFirst(file.get(0))));
+		assertThat(analysis.getDescription()).isEqualTo("Invalid value '0s' for property 'rime.retry.timeout'"
+				+ " (originating from 'class path resource [" + resource + "] - 3:20'): expected a positive duration.");
+	}
+
+	@Test
+	void anApiKeyFromAConfigFileIsReportedWithItsOriginButNeverItsValue(CapturedOutput output) {
+		SpringApplication application = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
+			.properties("spring.config.location=classpath:io/rime/autoconfigure/origin/api-key.properties")
+			.build();
+		assertThatException().isThrownBy(application::run);
+		assertThat(output).contains("Invalid value for property 'rime.api-key' (originating from 'class path"
+				+ " resource [io/rime/autoconfigure/origin/api-key.properties] - 3:14'): it contains the character"
+				+ " U+00E9 at index 8")
+			.doesNotContain("do-not-show");
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class App {
@@ -317,11 +345,13 @@ class RimeConfigurationFailureAnalyzerTests {
 			.addFirst(new MapPropertySource("untrimmed", Map.of(name, value)));
 	}
 
+	// As Boot runs it: with the environment of the context that failed to start.
 	private FailureAnalysis analyze(ApplicationContextRunner runner) {
 		FailureAnalysis[] analysis = new FailureAnalysis[1];
-		runner.run((context) -> {
+		Environment[] environment = new Environment[1];
+		runner.withInitializer((context) -> environment[0] = context.getEnvironment()).run((context) -> {
 			assertThat(context).hasFailed();
-			analysis[0] = new RimeConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+			analysis[0] = new RimeConfigurationFailureAnalyzer(environment[0]).analyze(context.getStartupFailure());
 		});
 		assertThat(analysis[0]).as("analysis").isNotNull();
 		return analysis[0];
