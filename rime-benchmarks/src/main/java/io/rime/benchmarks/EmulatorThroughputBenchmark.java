@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.rime.client.RimeClient;
+import io.rime.emulator.ConcurrentLoad;
 import io.rime.emulator.RimeEmulator;
 
 /**

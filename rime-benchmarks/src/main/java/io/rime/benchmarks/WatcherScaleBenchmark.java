@@ -28,6 +28,7 @@ import io.rime.autoconfigure.watch.RimeWatcherAutoConfiguration;
 import io.rime.client.RimeClient;
 import io.rime.client.RimeStressTestJob;
 import io.rime.emulator.RimeEmulator;
+import io.rime.watch.CycleGate;
 import io.rime.watch.RimeJobFinishedEvent;
 import io.rime.watch.RimeJobWatcher;
 import io.rime.watch.RimeWatcherGate;

@@ -1,4 +1,4 @@
-package io.rime.benchmarks;
+package io.rime.emulator;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs a call from many threads at once, each with its own client, and measures the throughput and
- * latency once every thread is warm.
+ * latency once every thread is warm. Shared by {@code ThroughputScaleTest} and the P3 benchmark
+ * ({@code rime-benchmarks} uses this module's test jar), so both measure the same way.
  */
 public final class ConcurrentLoad {
 

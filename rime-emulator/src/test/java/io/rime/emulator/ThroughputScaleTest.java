@@ -12,13 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -71,7 +64,7 @@ class ThroughputScaleTest {
 			URI jobUri = URI.create(emulator.baseUrl() + "/v1/jobs/" + jobId);
 			String key = emulator.apiKey();
 
-			Load jdk = run(GET_THREADS, GETS, GET_WARM_UP, () -> {
+			ConcurrentLoad.Figures jdk = ConcurrentLoad.run(GET_THREADS, GETS, GET_WARM_UP, () -> {
 				HttpClient client = newHttpClient();
 				HttpRequest request = HttpRequest.newBuilder(jobUri).header("rime-api-key", key).build();
 				return () -> {
@@ -79,7 +72,7 @@ class ThroughputScaleTest {
 					return (response.statusCode() == 200 && response.body().length > 0) ? 200 : response.statusCode();
 				};
 			});
-			Load urlConnection = run(GET_THREADS, GETS, GET_WARM_UP, () -> {
+			ConcurrentLoad.Figures urlConnection = ConcurrentLoad.run(GET_THREADS, GETS, GET_WARM_UP, () -> {
 				URL url = toUrl(jobUri);
 				return () -> {
 					HttpURLConnection connection = (HttpURLConnection) url.openConnection();
@@ -92,7 +85,7 @@ class ThroughputScaleTest {
 				};
 			});
 			URI startUri = URI.create(emulator.baseUrl() + "/v1/stress-tests/" + projectId);
-			Load starts = run(POST_THREADS, POSTS, POST_WARM_UP, () -> {
+			ConcurrentLoad.Figures starts = ConcurrentLoad.run(POST_THREADS, POSTS, POST_WARM_UP, () -> {
 				HttpClient client = newHttpClient();
 				HttpRequest request = HttpRequest.newBuilder(startUri)
 					.header("rime-api-key", key)
@@ -102,15 +95,14 @@ class ThroughputScaleTest {
 				return () -> client.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
 			});
 
-			System.out.println("Scale: GET /v1/jobs/{id}, " + GET_THREADS + " threads, " + GETS
-					+ " requests: JDK HttpClient " + jdk.summary() + "; HttpURLConnection " + urlConnection.summary());
-			System.out.println("Scale: POST /v1/stress-tests/{projectId}, " + POST_THREADS + " threads, " + POSTS
-					+ " requests: " + starts.summary());
+			System.out.println("Scale: GET /v1/jobs/{id}: JDK HttpClient " + jdk + "; HttpURLConnection "
+					+ urlConnection);
+			System.out.println("Scale: POST /v1/stress-tests/{projectId}: " + starts);
 			System.out.println("Scale: emulator start (builder to start() returning): " + startTimes.summary());
 
-			assertThat(jdk.failures()).as("non-200 answers to the JDK HttpClient").isEmpty();
-			assertThat(urlConnection.failures()).as("non-200 answers to HttpURLConnection").isEmpty();
-			assertThat(starts.failures()).as("non-200 answers to stress test starts").isEmpty();
+			assertThat(jdk.failures()).as("non-200 answers to the JDK HttpClient").isZero();
+			assertThat(urlConnection.failures()).as("non-200 answers to HttpURLConnection").isZero();
+			assertThat(starts.failures()).as("non-200 answers to stress test starts").isZero();
 			assertThat(jobIds(emulator, projectId)).as("stress test jobs in the project, all distinct")
 				.hasSize(1 + POST_WARM_UP + POSTS)
 				.doesNotHaveDuplicates()
@@ -136,65 +128,6 @@ class ThroughputScaleTest {
 			assertThat(emulator.port()).isPositive();
 		}
 		return elapsed;
-	}
-
-	/**
-	 * Runs {@code total} calls spread over {@code threads} threads, each with its own client, after
-	 * {@code warmUp} untimed calls; the clock runs from the moment all threads are warm.
-	 */
-	private static Load run(int threads, int total, int warmUp, Supplier<Call> clients) throws Exception {
-		ExecutorService executor = Executors.newFixedThreadPool(threads);
-		CountDownLatch warm = new CountDownLatch(threads);
-		CountDownLatch go = new CountDownLatch(1);
-		int perThread = total / threads;
-		try {
-			List<Future<long[]>> results = new ArrayList<>();
-			List<String> failures = new ArrayList<>();
-			for (int t = 0; t < threads; t++) {
-				results.add(executor.submit(() -> {
-					Call call = clients.get();
-					for (int i = 0; i < warmUp / threads; i++) {
-						check(call.status(), failures);
-					}
-					warm.countDown();
-					go.await();
-					long[] latencies = new long[perThread];
-					for (int i = 0; i < perThread; i++) {
-						long started = System.nanoTime();
-						int status = call.status();
-						latencies[i] = System.nanoTime() - started;
-						check(status, failures);
-					}
-					return latencies;
-				}));
-			}
-			assertThat(warm.await(60, TimeUnit.SECONDS)).as("clients warmed up").isTrue();
-			long started = System.nanoTime();
-			go.countDown();
-			long[] all = new long[perThread * threads];
-			for (int t = 0; t < threads; t++) {
-				System.arraycopy(results.get(t).get(120, TimeUnit.SECONDS), 0, all, t * perThread, perThread);
-			}
-			long elapsed = System.nanoTime() - started;
-			Arrays.sort(all);
-			return new Load(all.length, elapsed, all, List.copyOf(failures));
-		}
-		catch (ExecutionException ex) {
-			throw new AssertionError("a client failed", ex.getCause());
-		}
-		finally {
-			executor.shutdownNow();
-		}
-	}
-
-	private static void check(int status, List<String> failures) {
-		if (status != 200) {
-			synchronized (failures) {
-				if (failures.size() < 10) {
-					failures.add("HTTP " + status);
-				}
-			}
-		}
 	}
 
 	private static String registerAndDescribeStressTest(RimeEmulator emulator, String projectId) throws Exception {
@@ -256,29 +189,6 @@ class ThroughputScaleTest {
 
 	private static String millis(long nanos) {
 		return String.format("%.2f ms", nanos / 1e6);
-	}
-
-	/**
-	 * One client's way to make the measured call.
-	 */
-	@FunctionalInterface
-	private interface Call {
-
-		int status() throws IOException, InterruptedException;
-
-	}
-
-	private record Load(int requests, long elapsedNanos, long[] sortedLatencies, List<String> failures) {
-
-		String summary() {
-			double perSecond = this.requests / (this.elapsedNanos / 1e9);
-			return String.format("%.0f req/s, p50 %s, p99 %s", perSecond, percentile(0.50), percentile(0.99));
-		}
-
-		private String percentile(double p) {
-			return millis(this.sortedLatencies[(int) Math.round(p * (this.sortedLatencies.length - 1))]);
-		}
-
 	}
 
 	private record StartTimes(long firstNanos, long medianNanos, long maxNanos) {

@@ -2,7 +2,6 @@ package io.rime.watch;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
@@ -32,7 +30,6 @@ import io.rime.autoconfigure.watch.RimeWatcherAutoConfiguration;
 import io.rime.client.JobStatus;
 import io.rime.client.RimeClient;
 import io.rime.client.RimeStressTestJob;
-import io.rime.emulator.RecordedRequest;
 import io.rime.emulator.RimeEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,7 +74,7 @@ class RimeJobWatcherScaleTest {
 			System.out.printf("Scale: started %,d jobs in %d projects in %.1f s%n", jobs.size(), PROJECTS,
 					seconds(System.nanoTime() - setupStarted));
 
-			CycleRecorder cycles = new CycleRecorder(emulator);
+			CycleGate cycles = new CycleGate(emulator, POLL_INTERVAL);
 			Map<String, Instant> announced = new ConcurrentHashMap<>();
 			new ApplicationContextRunner()
 				.withConfiguration(
@@ -95,19 +92,19 @@ class RimeJobWatcherScaleTest {
 					// Heap before and after the watcher has taken in every job.
 					cycles.awaitCycles(1);
 					long before = usedHeapAfterGc(memory);
-					cycles.open.set(true);
+					cycles.open(true);
 					Awaitility.await().atMost(Duration.ofSeconds(30))
 						.until(() -> watcher.state().watchedJobs() == JOBS);
-					cycles.open.set(false);
+					cycles.open(false);
 					cycles.awaitCycles(1);
 					long after = usedHeapAfterGc(memory);
 					double bytesPerJob = (after - before) / (double) JOBS;
 
 					// Steady state: nothing ends.
-					cycles.open.set(true);
+					cycles.open(true);
 					cycles.reset();
 					cycles.awaitCycles(4);
-					List<Cycle> steady = cycles.completed();
+					List<CycleGate.Cycle> steady = cycles.cycles();
 
 					// 100 jobs end (cancelled; each ends 200 ms after its request), one every 20 ms over two
 					// poll intervals, so that the ends fall at every point of the poll cycle.
@@ -131,7 +128,7 @@ class RimeJobWatcherScaleTest {
 					Awaitility.await().atMost(Duration.ofSeconds(20))
 						.until(() -> announced.keySet().containsAll(endsAt.keySet()));
 					cycles.awaitCycles(2);
-					List<Cycle> finishing = cycles.completed();
+					List<CycleGate.Cycle> finishing = cycles.cycles();
 
 					List<Long> delays = new ArrayList<>();
 					endsAt.forEach((jobId, end) -> delays
@@ -142,10 +139,10 @@ class RimeJobWatcherScaleTest {
 							+ POLL_INTERVAL + ", list page size 100");
 					System.out.printf("Scale: retained heap per watched job: %.0f bytes (%,d bytes for %,d jobs)%n",
 							bytesPerJob, after - before, JOBS);
-					for (Cycle cycle : steady) {
+					for (CycleGate.Cycle cycle : steady) {
 						System.out.println("Scale: steady cycle: " + cycle);
 					}
-					for (Cycle cycle : finishing) {
+					for (CycleGate.Cycle cycle : finishing) {
 						System.out.println("Scale: cycle with finishes: " + cycle);
 					}
 					System.out.printf("Scale: finish-to-event delay for %d jobs ending over two poll intervals: min %d ms,"
@@ -154,11 +151,12 @@ class RimeJobWatcherScaleTest {
 							delays.get(delays.size() - 1), POLL_INTERVAL.toMillis());
 
 					// The request budget: list pages plus one read per job that ended.
-					for (Cycle cycle : steady) {
+					for (CycleGate.Cycle cycle : steady) {
 						assertThat(cycle.jobReads()).isZero();
 						assertThat(cycle.listPages()).isLessThanOrEqualTo(JOBS / 100 + PROJECTS + 1);
 					}
-					assertThat(finishing.stream().mapToInt(Cycle::jobReads).sum()).isLessThanOrEqualTo(FINISHING);
+					assertThat(finishing.stream().mapToInt(CycleGate.Cycle::jobReads).sum())
+						.isLessThanOrEqualTo(FINISHING);
 					assertThat(watcher.finishedCount(JobStatus.CANCELLED)).isEqualTo(FINISHING);
 					assertThat(watcher.state().watchedJobs()).isEqualTo(JOBS - FINISHING);
 				});
@@ -200,113 +198,6 @@ class RimeJobWatcherScaleTest {
 
 	private static double seconds(long nanos) {
 		return nanos / 1e9;
-	}
-
-	/**
-	 * One poll cycle as the emulator and the watcher thread saw it.
-	 */
-	record Cycle(int listPages, int projectLists, int jobReads, double cpuMillis, double wallMillis) {
-
-		@Override
-		public String toString() {
-			return String.format("%d requests (%d list pages, %d project list, %d job reads), CPU %.1f ms, wall %.0f ms",
-					this.listPages + this.projectLists + this.jobReads, this.listPages, this.projectLists,
-					this.jobReads, this.cpuMillis, this.wallMillis);
-		}
-
-	}
-
-	/**
-	 * A gate (closed at first) that, at the start of each cycle on the watcher's thread, measures the
-	 * cycle before: the emulator's new requests, the thread's CPU time and the wall time.
-	 */
-	static final class CycleRecorder implements RimeWatcherGate {
-
-		final AtomicBoolean open = new AtomicBoolean(false);
-
-		private final RimeEmulator emulator;
-
-		private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-
-		private final List<Cycle> cycles = new CopyOnWriteArrayList<>();
-
-		private volatile int asked;
-
-		private volatile boolean lastWasOpen;
-
-		private List<RecordedRequest> requests = List.of();
-
-		private long cpuEnd;
-
-		private long wallStart;
-
-		CycleRecorder(RimeEmulator emulator) {
-			this.emulator = emulator;
-		}
-
-		@Override
-		public boolean mayPollAndPublish() {
-			long cpuStart = this.threads.getCurrentThreadCpuTime();
-			long wallNow = System.nanoTime();
-			List<RecordedRequest> now = this.emulator.requests();
-			if (this.lastWasOpen) {
-				List<RecordedRequest> fresh = newSince(this.requests, now);
-				int pages = 0;
-				int projects = 0;
-				int reads = 0;
-				for (RecordedRequest request : fresh) {
-					if (!request.method().equals("GET")) {
-						continue;
-					}
-					if (request.path().startsWith("/v1/jobs/project/")) {
-						pages++;
-					}
-					else if (request.path().startsWith("/v1/projects")) {
-						projects++;
-					}
-					else if (request.path().startsWith("/v1/jobs/")) {
-						reads++;
-					}
-				}
-				// The gate is asked one poll interval (fixed delay) after the cycle before ended.
-				this.cycles.add(new Cycle(pages, projects, reads, (cpuStart - this.cpuEnd) / 1e6,
-						(wallNow - this.wallStart) / 1e6 - POLL_INTERVAL.toMillis()));
-			}
-			this.requests = now;
-			boolean opened = this.open.get();
-			this.lastWasOpen = opened;
-			this.asked++;
-			this.wallStart = System.nanoTime();
-			this.cpuEnd = this.threads.getCurrentThreadCpuTime();
-			return opened;
-		}
-
-		private static List<RecordedRequest> newSince(List<RecordedRequest> before, List<RecordedRequest> now) {
-			if (before.isEmpty()) {
-				return now;
-			}
-			RecordedRequest last = before.get(before.size() - 1);
-			for (int i = now.size() - 1; i >= 0; i--) {
-				if (now.get(i) == last) {
-					return now.subList(i + 1, now.size());
-				}
-			}
-			return now;
-		}
-
-		void reset() {
-			this.cycles.clear();
-		}
-
-		List<Cycle> completed() {
-			return List.copyOf(this.cycles);
-		}
-
-		void awaitCycles(int count) {
-			int target = this.asked + count;
-			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> this.asked >= target);
-		}
-
 	}
 
 }
