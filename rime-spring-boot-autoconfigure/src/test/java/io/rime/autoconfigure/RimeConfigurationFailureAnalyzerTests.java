@@ -1,5 +1,7 @@
 package io.rime.autoconfigure;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +34,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.rime.autoconfigure.emulator.RimeEmulatorAutoConfiguration;
+import io.rime.autoconfigure.watch.RimeWatcherAutoConfiguration;
 import io.rime.emulator.RimeEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -306,14 +309,21 @@ class RimeConfigurationFailureAnalyzerTests {
 	}
 
 	@Test
-	void theReportNamesTheFileLineAndColumnWhereTheBadPropertyWasSet() throws Exception {
+	void theReportNamesTheFileLineAndColumnWhereTheBadPropertyWasSet() {
 		String resource = "io/rime/autoconfigure/origin/retry.properties";
-		List<PropertySource<?>> file = new PropertiesPropertySourceLoader().load("retry",
-				new ClassPathResource(resource));
-		FailureAnalysis analysis = analyze(this.contextRunner
-			.withInitializer((context) -> context.getEnvironment().getPropertySources().addFirst(file.get(0))));
+		FailureAnalysis analysis = analyze(this.contextRunner.withInitializer(file(resource)));
 		assertThat(analysis.getDescription()).isEqualTo("Invalid value '0s' for property 'rime.retry.timeout'"
 				+ " (originating from 'class path resource [" + resource + "] - 3:20'): expected a positive duration.");
+	}
+
+	@Test
+	void anElementOfAListSetAsOneValueIsReportedWithTheListsOrigin() {
+		String resource = "io/rime/autoconfigure/origin/project-ids.properties";
+		FailureAnalysis analysis = analyze(this.contextRunner
+			.withConfiguration(AutoConfigurations.of(RimeWatcherAutoConfiguration.class))
+			.withInitializer(file(resource)));
+		assertThat(analysis.getDescription()).startsWith("Invalid value '..' for property 'rime.watcher.project-ids[1]'"
+				+ " (originating from 'class path resource [" + resource + "] - 4:26'): expected a project id");
 	}
 
 	@Test
@@ -343,6 +353,20 @@ class RimeConfigurationFailureAnalyzerTests {
 		return (context) -> context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("untrimmed", Map.of(name, value)));
+	}
+
+	// Loaded as Boot loads application.properties, so that each property knows its line and column.
+	private static ApplicationContextInitializer<ConfigurableApplicationContext> file(String resource) {
+		return (context) -> {
+			try {
+				List<PropertySource<?>> sources = new PropertiesPropertySourceLoader().load(resource,
+						new ClassPathResource(resource));
+				context.getEnvironment().getPropertySources().addFirst(sources.get(0));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		};
 	}
 
 	// As Boot runs it: with the environment of the context that failed to start.
