@@ -90,7 +90,7 @@ public final class WatcherScaleBenchmark {
 
 	private static void watch(RimeEmulator emulator, List<RimeStressTestJob> jobs, Map<String, Object> result) {
 		int jobCount = jobs.size();
-		CycleGate gate = new CycleGate(emulator, POLL_INTERVAL);
+		CycleGate gate = new CycleGate(emulator);
 		Map<String, Long> announcedAt = new ConcurrentHashMap<>();
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(RimeAutoConfiguration.class, RimeWatcherAutoConfiguration.class))

@@ -14,14 +14,12 @@ import io.rime.emulator.RimeEmulator;
 /**
  * A watcher gate, closed at first, that measures each poll cycle from the watcher's own thread:
  * when asked before a cycle, it closes the books of the cycle before it (the emulator's new
- * requests by kind, the thread's CPU time, the wall time). Shared by {@code RimeJobWatcherScaleTest}
+ * requests by kind, the thread's CPU time). Shared by {@code RimeJobWatcherScaleTest}
  * and the P2 benchmark ({@code rime-benchmarks} uses this module's test jar), so both count alike.
  */
 public final class CycleGate implements RimeWatcherGate {
 
 	private final RimeEmulator emulator;
-
-	private final Duration pollInterval;
 
 	private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
@@ -39,27 +37,24 @@ public final class CycleGate implements RimeWatcherGate {
 
 	private long cpuAtEnd;
 
-	private long wallAtStart;
-
 	/**
-	 * Create a closed gate.
+	 * Create a closed gate. It reports no wall time: cycles start at a fixed rate, so the time
+	 * between two asks is the poll interval whatever the cycle took, and the gate never sees a
+	 * cycle end.
 	 * @param emulator the emulator the watcher polls, whose recorded requests are counted
-	 * @param pollInterval the watcher's poll interval, taken off the wall time between cycles
 	 */
-	public CycleGate(RimeEmulator emulator, Duration pollInterval) {
+	public CycleGate(RimeEmulator emulator) {
 		this.emulator = emulator;
-		this.pollInterval = pollInterval;
 	}
 
 	@Override
 	public boolean mayPollAndPublish() {
 		long cpuNow = this.threads.getCurrentThreadCpuTime();
-		long wallNow = System.nanoTime();
 		List<RecordedRequest> requests = this.emulator.requests();
 		if (this.lastWasOpen) {
-			// Asked one poll interval (fixed delay) after the cycle before ended.
-			this.cycles.add(Cycle.of(newSince(requests), (cpuNow - this.cpuAtEnd) / 1e6,
-					(wallNow - this.wallAtStart) / 1e6 - this.pollInterval.toMillis()));
+			// Asked at the start of the next cycle: the thread idled in between, so its CPU time since
+			// the last ask is the cycle's.
+			this.cycles.add(Cycle.of(newSince(requests), (cpuNow - this.cpuAtEnd) / 1e6));
 		}
 		this.lastSeen = requests.isEmpty() ? null : requests.get(requests.size() - 1);
 		boolean opened = this.open;
@@ -68,7 +63,6 @@ public final class CycleGate implements RimeWatcherGate {
 			this.asked++;
 			this.askedMonitor.notifyAll();
 		}
-		this.wallAtStart = System.nanoTime();
 		this.cpuAtEnd = this.threads.getCurrentThreadCpuTime();
 		return opened;
 	}
@@ -139,12 +133,10 @@ public final class CycleGate implements RimeWatcherGate {
 	 * @param projectLists project list pages
 	 * @param jobReads single job reads
 	 * @param cpuMillis the watcher thread's CPU time
-	 * @param wallMillis the cycle's wall time
 	 */
-	public record Cycle(int requests, int listPages, int projectLists, int jobReads, double cpuMillis,
-			double wallMillis) {
+	public record Cycle(int requests, int listPages, int projectLists, int jobReads, double cpuMillis) {
 
-		static Cycle of(List<RecordedRequest> requests, double cpuMillis, double wallMillis) {
+		static Cycle of(List<RecordedRequest> requests, double cpuMillis) {
 			int pages = 0;
 			int projects = 0;
 			int reads = 0;
@@ -162,13 +154,14 @@ public final class CycleGate implements RimeWatcherGate {
 					reads++;
 				}
 			}
-			return new Cycle(pages + projects + reads, pages, projects, reads, cpuMillis, wallMillis);
+			return new Cycle(pages + projects + reads, pages, projects, reads, cpuMillis);
 		}
 
 		@Override
 		public String toString() {
 			return String.format(
-					"%d requests (%d list pages, %d project list, %d job reads), CPU %.1f ms, wall %.0f ms", this.requests, this.listPages, this.projectLists, this.jobReads, this.cpuMillis, this.wallMillis);
+					"%d requests (%d list pages, %d project list, %d job reads), CPU %.1f ms", this.requests,
+					this.listPages, this.projectLists, this.jobReads, this.cpuMillis);
 		}
 
 	}

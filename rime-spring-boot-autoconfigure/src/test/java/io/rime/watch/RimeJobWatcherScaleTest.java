@@ -74,7 +74,7 @@ class RimeJobWatcherScaleTest {
 			System.out.printf("Scale: started %,d jobs in %d projects in %.1f s%n", jobs.size(), PROJECTS,
 					seconds(System.nanoTime() - setupStarted));
 
-			CycleGate cycles = new CycleGate(emulator, POLL_INTERVAL);
+			CycleGate cycles = new CycleGate(emulator);
 			Map<String, Instant> announced = new ConcurrentHashMap<>();
 			new ApplicationContextRunner()
 				.withConfiguration(
