@@ -138,4 +138,23 @@ class SeederTest {
 		return this.http.get("/v1/jobs/" + jobId).ok().path("job").path("status").asString();
 	}
 
+	@Test
+	void aJobWithSeededResultsShowsTheirBatchesInItsProgress() {
+		String project = this.emulator.seed().project("seeded-results");
+		String jobId = this.emulator.seed()
+			.stressTestFinishingAt(project, this.clock.instant().plus(Duration.ofSeconds(20)),
+					SeededResults.empty()
+						.batch("subset_accuracy", SeededResults.Status.FAIL)
+						.batch("duplicate_rows", SeededResults.Status.PASS));
+
+		JsonNode running = this.http.get("/v1/jobs/" + jobId + "?view=JOB_VIEW_FULL").ok().path("job");
+		this.clock.advance(Duration.ofSeconds(20));
+		JsonNode succeeded = this.http.get("/v1/jobs/" + jobId + "?view=JOB_VIEW_FULL").ok().path("job");
+
+		assertThat(running.path("jobProgressStr").asString()).isEqualTo("0/2 test batches complete");
+		JsonNode batches = succeeded.path("jobData").path("stress").path("progress").path("testRun").path("testBatches");
+		assertThat(batches.findValuesAsString("type")).containsExactly("subset_accuracy", "duplicate_rows");
+		assertThat(succeeded.path("jobProgressStr").asString()).isEqualTo("2/2 test batches complete");
+	}
+
 }

@@ -41,6 +41,8 @@ final class Job {
 
 	private volatile @Nullable DataCheckRun dataChecks;
 
+	private volatile @Nullable List<String> seededBatchTypes;
+
 	Job(String id, long sequence, String projectId, Instant created, Duration requested, Duration pending,
 			Duration running, @Nullable String failure, boolean failsBeforeRunning, @Nullable StressRun stressRun) {
 		this.id = id;
@@ -85,6 +87,15 @@ final class Job {
 	 */
 	void checkData(DataCheckRun checks) {
 		this.dataChecks = checks;
+	}
+
+	/**
+	 * Makes the job's progress list the batches of results a test seeded; set right after the job
+	 * is created.
+	 * @param batchTypes the test types of the seeded batches, in order
+	 */
+	void seededBatchTypes(List<String> batchTypes) {
+		this.seededBatchTypes = List.copyOf(batchTypes);
 	}
 
 	@Nullable DataCheckRun dataChecks() {
@@ -170,7 +181,11 @@ final class Job {
 
 	List<String> batchTypes() {
 		DataCheckRun checks = this.dataChecks;
-		return (checks != null) ? checks.batchTypes() : GENERATED_BATCH_TYPES;
+		if (checks != null) {
+			return checks.batchTypes();
+		}
+		List<String> seeded = this.seededBatchTypes;
+		return (seeded != null) ? seeded : GENERATED_BATCH_TYPES;
 	}
 
 	private int completedBatches(Instant time, @Nullable Instant end) {
@@ -188,7 +203,7 @@ final class Job {
 		if (checks != null) {
 			share = Math.min(share, checks.progress());
 		}
-		return (int) Math.min(batches - ((end == null) ? 1 : 0), Math.floor(share * batches));
+		return (int) Math.max(0, Math.min(batches - ((end == null) ? 1 : 0), Math.floor(share * batches)));
 	}
 
 	/**

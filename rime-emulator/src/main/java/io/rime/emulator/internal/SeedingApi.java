@@ -145,10 +145,15 @@ public final class SeedingApi {
 				job.requestCancel(cancelAt);
 			}
 			String runName = "seeded-" + job.id();
-			RunResults results = (batches != null)
-					? new SeededRunResults(testRunId, job.id(), DataFile.REMOTE_FEATURES, batches)
-					: new RunResults.Generated(ResultsGenerator.TestRun.of(testRunId, job.id(), runName,
-							DataFile.REMOTE_FEATURES, this.settings.testCasesPerRun()));
+			RunResults results;
+			if (batches != null) {
+				results = new SeededRunResults(testRunId, job.id(), DataFile.REMOTE_FEATURES, batches);
+				job.seededBatchTypes(results.batchTypes());
+			}
+			else {
+				results = new RunResults.Generated(ResultsGenerator.TestRun.of(testRunId, job.id(), runName,
+						DataFile.REMOTE_FEATURES, this.settings.testCasesPerRun()));
+			}
 			this.results.add(results,
 					new TestRunDetails.RunInfo(runName, projectId, modelId, datasetId, datasetId,
 							project.json().path("modelTask").asString("MODEL_TASK_UNSPECIFIED"), List.of(),
