@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -131,7 +133,7 @@ public class JdbcRimeWatcherLedger implements RimeWatcherLedger {
 	@Override
 	public void register(Collection<LedgerJob> registrations) {
 		call(() -> this.transactions.execute((status) -> {
-			for (LedgerJob job : registrations) {
+			for (LedgerJob job : inJobIdOrder(registrations, LedgerJob::jobId)) {
 				insertJob(job, WATCHED, null);
 			}
 			return null;
@@ -142,7 +144,7 @@ public class JdbcRimeWatcherLedger implements RimeWatcherLedger {
 	public List<LedgerJob> adopt(long epoch) {
 		return fenced(epoch, () -> {
 			List<LedgerJob> registered = this.jdbc.query("SELECT JOB_ID, PROJECT_ID, STATUS FROM " + this.jobTable
-					+ " WHERE GROUP_ID = ? AND STATE = ? AND ADOPTED_EPOCH IS NULL",
+					+ " WHERE GROUP_ID = ? AND STATE = ? AND ADOPTED_EPOCH IS NULL ORDER BY JOB_ID",
 					(rs, row) -> new LedgerJob(rs.getString(1), rs.getString(2), status(rs.getString(3))), this.group,
 					WATCHED);
 			List<LedgerJob> adopted = new ArrayList<>(registered.size());
@@ -160,7 +162,7 @@ public class JdbcRimeWatcherLedger implements RimeWatcherLedger {
 	public Set<String> record(long epoch, Collection<StatusChange> changes) {
 		return fenced(epoch, () -> {
 			Set<String> applied = new HashSet<>();
-			for (StatusChange change : changes) {
+			for (StatusChange change : inJobIdOrder(changes, StatusChange::jobId)) {
 				JobStatus from = change.from();
 				if (from == null) {
 					if (insertJob(new LedgerJob(change.jobId(), change.projectId(), change.to()), WATCHED, epoch)) {
@@ -210,7 +212,7 @@ public class JdbcRimeWatcherLedger implements RimeWatcherLedger {
 			Timestamp now = now();
 			Timestamp claimedBefore = Timestamp.from(this.clock.instant().minus(this.inDoubtAfter));
 			List<Object[]> claims = this.jdbc.query("SELECT JOB_ID, PROJECT_ID, STATUS, CLAIM_EPOCH FROM " + this.jobTable
-					+ " WHERE GROUP_ID = ? AND STATE = ? AND CLAIM_EPOCH < ? AND CLAIMED_AT < ?",
+					+ " WHERE GROUP_ID = ? AND STATE = ? AND CLAIM_EPOCH < ? AND CLAIMED_AT < ? ORDER BY JOB_ID",
 					(rs, row) -> new Object[] { new LedgerJob(rs.getString(1), rs.getString(2), status(rs.getString(3))),
 							rs.getLong(4) },
 					this.group, CLAIMED, epoch, claimedBefore);
@@ -239,6 +241,13 @@ public class JdbcRimeWatcherLedger implements RimeWatcherLedger {
 		Timestamp before = Timestamp.from(this.clock.instant().minus(this.retention));
 		return call(() -> this.jdbc.update("DELETE FROM " + this.jobTable + " WHERE GROUP_ID = ? AND STATE = ?"
 				+ " AND ANNOUNCED_AT < ?", this.group, ANNOUNCED, before));
+	}
+
+	// Transactions that write several job rows write them in job-id order, so that a follower's
+	// registration and the leader's cycle, which may touch the same new jobs, never wait for each
+	// other in a cycle (PostgreSQL reported "deadlock detected" when each went in its own order).
+	private static <T> List<T> inJobIdOrder(Collection<T> items, Function<T, String> jobId) {
+		return items.stream().sorted(Comparator.comparing(jobId)).toList();
 	}
 
 	// Inserts a job unless one with its id exists; on PostgreSQL without an error in its log.

@@ -7,10 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -37,7 +41,8 @@ abstract class AbstractClusterTests {
 
 	final String group = "cluster-" + UUID.randomUUID().toString().substring(0, 8);
 
-	final List<ClusterNode> nodes = new ArrayList<>();
+	// Read by the leader sampler while tests add and stop nodes.
+	final List<ClusterNode> nodes = new CopyOnWriteArrayList<>();
 
 	RimeEmulator emulator;
 
@@ -45,9 +50,7 @@ abstract class AbstractClusterTests {
 
 	private final AtomicInteger mostLeadersAtOnce = new AtomicInteger();
 
-	private final AtomicBoolean sampling = new AtomicBoolean();
-
-	private Thread sampler;
+	private @Nullable ScheduledExecutorService sampler;
 
 	@BeforeEach
 	void startEmulator() {
@@ -57,9 +60,9 @@ abstract class AbstractClusterTests {
 
 	@AfterEach
 	void stopEverything() throws InterruptedException {
-		this.sampling.set(false);
 		if (this.sampler != null) {
-			this.sampler.join();
+			this.sampler.shutdownNow();
+			assertThat(this.sampler.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 		}
 		this.nodes.forEach(ClusterNode::close);
 		this.emulator.close();
@@ -90,28 +93,22 @@ abstract class AbstractClusterTests {
 
 	/** Samples, every 10 ms, how many nodes believe they lead. */
 	void sampleLeaders() {
-		this.sampling.set(true);
-		this.sampler = new Thread(() -> {
-			while (this.sampling.get()) {
-				int leading = (int) this.nodes.stream().filter((node) -> {
-					try {
-						return node.leads();
-					}
-					catch (RuntimeException ex) {
-						return false;
-					}
-				}).count();
-				this.mostLeadersAtOnce.accumulateAndGet(leading, Math::max);
+		this.sampler = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "leader-sampler");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.sampler.scheduleAtFixedRate(() -> {
+			int leading = (int) this.nodes.stream().filter((node) -> {
 				try {
-					Thread.sleep(10);
+					return node.leads();
 				}
-				catch (InterruptedException ex) {
-					return;
+				catch (RuntimeException ex) {
+					return false;
 				}
-			}
-		}, "leader-sampler");
-		this.sampler.setDaemon(true);
-		this.sampler.start();
+			}).count();
+			this.mostLeadersAtOnce.accumulateAndGet(leading, Math::max);
+		}, 0, 10, TimeUnit.MILLISECONDS);
 	}
 
 	int mostLeadersAtOnce() {
